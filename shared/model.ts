@@ -70,6 +70,8 @@ export interface Note {
 export interface Article extends ParsedArticle {
   id: string;
   importedAt: string;
+  /** Bumped on every change to the item (metadata, tags, notes, trash). */
+  updatedAt: string;
   source: SourceInfo;
   /** The values the parser produced; `EditableMeta` fields above may differ after edits. */
   parsed: EditableMeta;
@@ -88,6 +90,7 @@ export interface ArticleSummary {
   authors: string[];
   publishedAt: string | null;
   importedAt: string;
+  updatedAt: string;
   lang: string;
   tags: string[];
   hasNotes: boolean;
