@@ -1,0 +1,30 @@
+/**
+ * Where the packaged or development app keeps its files. Computed from values Electron gives
+ * (`app.getAppPath()`, `process.resourcesPath`) so it is testable without Electron.
+ */
+import path from 'node:path';
+
+export interface AppLocations {
+  /** The built renderer served at app://folio/. */
+  rendererDir: string;
+  /** The bundled preload script. */
+  preloadPath: string;
+  /** The sample dumps offered on first run. */
+  sampleDir: string;
+}
+
+/** Resolves the app's file locations for a packaged build or `electron .`. */
+export function appLocations(opts: {
+  appPath: string;
+  resourcesPath: string;
+  isPackaged: boolean;
+}): AppLocations {
+  return {
+    rendererDir: path.join(opts.appPath, 'dist', 'renderer'),
+    preloadPath: path.join(opts.appPath, 'dist', 'electron', 'preload.cjs'),
+    // Packaged: seeds ship as extraResources beside app.asar, readable as plain files.
+    sampleDir: opts.isPackaged
+      ? path.join(opts.resourcesPath, 'seeds')
+      : path.join(opts.appPath, 'seeds'),
+  };
+}
