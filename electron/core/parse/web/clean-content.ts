@@ -1,0 +1,127 @@
+/**
+ * Removes page furniture inside the chosen article element: share bars, related lists, ad
+ * slots, newsletter boxes, forms, link farms. Captions and figures with real images stay.
+ */
+import type { Element } from 'domhandler';
+import { classWeight, isBoilerplateName, isUnlikely } from './class-hints';
+import { type ElementStats, isElement, isHidden, linkDensity } from './dom-stats';
+
+/** Elements removed wherever they appear inside the article. */
+const ALWAYS_REMOVE = new Set([
+  'script',
+  'style',
+  'template',
+  'link',
+  'meta',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'nav',
+  'aside',
+  'dialog',
+]);
+/** Containers judged by their measures. */
+const CONDITIONAL = new Set([
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'form',
+  'header',
+  'footer',
+  'figure',
+  'span',
+  'p',
+]);
+/** Short labels that are furniture whatever element carries them. */
+const LABEL =
+  /^(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?)[:：]?$/i;
+
+/** Detaches an element from the tree (cheaper than a cheerio round trip). */
+export function removeElement(el: Element): void {
+  const parent = el.parent;
+  if (!parent) return;
+  const i = parent.children.indexOf(el);
+  if (i >= 0) parent.children.splice(i, 1);
+  const prev = el.prev;
+  const next = el.next;
+  if (prev) prev.next = next;
+  if (next) next.prev = prev;
+  el.parent = null;
+  el.prev = null;
+  el.next = null;
+}
+
+function textOf(el: Element): string {
+  let out = '';
+  const visit = (n: Element): void => {
+    for (const c of n.children) {
+      if (c.type === 'text') out += c.data;
+      else if (isElement(c)) visit(c);
+      if (out.length > 120) return;
+    }
+  };
+  visit(el);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function hasAncestor(el: Element, name: string, stop: Element): boolean {
+  for (let p = el.parent; p && p !== stop; p = p.parent) {
+    if (isElement(p) && p.name === name) return true;
+  }
+  return false;
+}
+
+/** Decides whether a container inside the article is furniture. */
+function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: number): boolean {
+  // Never throw away most of the article because of a misleading name.
+  if (s.units > rootUnits * 0.5) return false;
+  if (isUnlikely(el) || isBoilerplateName(el)) return true;
+  const weight = classWeight(el);
+  const ld = linkDensity(s);
+  if (s.units < 60 && LABEL.test(textOf(el))) return true;
+  if (el.name === 'p' || el.name === 'span') return false;
+  if (weight < 0 && s.punct < 10) return true;
+  if (s.punct >= 10 && ld < 0.5) return false;
+  const isList = el.name === 'ul' || el.name === 'ol' || el.name === 'dl';
+  const paras = s.paras;
+  if (
+    s.images > 1 &&
+    paras / s.images < 0.5 &&
+    !hasAncestor(el, 'figure', root) &&
+    el.name !== 'figure'
+  )
+    return true;
+  if (!isList && s.listItems > paras + 3 && ld > 0.3) return true;
+  if (s.inputs > paras / 3 && s.inputs > 0) return true;
+  if (s.images === 0 && s.units < 25 && ld > 0) return true;
+  if (weight < 25 && ld > (isList ? 0.5 : 0.33)) return true;
+  if (weight >= 25 && ld > 0.5) return true;
+  return false;
+}
+
+/** Cleans `root` in place; `stats` must have been measured before any removal. */
+export function cleanContent(root: Element, stats: Map<Element, ElementStats>): void {
+  const rootUnits = stats.get(root)?.units ?? 0;
+  // Top-down: a container judged as furniture goes whole, without looking inside it.
+  const visit = (el: Element): void => {
+    for (const child of [...el.children]) {
+      if (!isElement(child)) continue;
+      if (ALWAYS_REMOVE.has(child.name) || isHidden(child)) {
+        removeElement(child);
+        continue;
+      }
+      const s = stats.get(child);
+      if (s && CONDITIONAL.has(child.name) && isFurniture(child, s, root, rootUnits)) {
+        removeElement(child);
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+}
