@@ -1,0 +1,152 @@
+/**
+ * The Exporter service: citations in any bundled style, and batch export of articles to a
+ * folder or a zip with a manifest.
+ */
+import { mkdir } from 'node:fs/promises';
+import { FolioError } from '../../../shared/errors';
+import type { Article } from '../../../shared/model';
+import type { Clock, ExportOptions, ExportOutcome, Exporter, Printer } from '../ports';
+import { toBibtex, toCslJson, toRis } from './bibtex';
+import { formatCitations } from './citations';
+import { safeBaseName, uniqueFileName } from './file-names';
+import type { FetchImage } from './images';
+import { renderArticle, type DocumentFormat, type OutputFile } from './render-article';
+import { buildZip, existsInside, sha256Hex, writeInside } from './write-output';
+
+export interface CreateExporterOptions {
+  printer: () => Promise<Printer>;
+  fetchImage?: FetchImage;
+  clock?: Clock;
+}
+
+export interface ManifestItem {
+  id: string;
+  title: string;
+  file: string;
+  sha256: string;
+}
+
+export interface Manifest {
+  generator: 'Folio';
+  format: ExportOptions['format'];
+  exportedAt: string;
+  count: number;
+  items: ManifestItem[];
+}
+
+const REFERENCE_FORMATS = {
+  bibtex: { ext: '.bib', render: toBibtex },
+  ris: { ext: '.ris', render: toRis },
+  'csl-json': { ext: '.json', render: toCslJson },
+} as const;
+
+const DOC_EXT: Record<DocumentFormat, string> = { md: '.md', html: '.html', pdf: '.pdf' };
+
+const utf8 = new TextEncoder();
+const stamp = (d: Date): string =>
+  d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+
+/** Builds the exporter; the printer is only asked for when a PDF is exported. */
+export function createExporter(opts: CreateExporterOptions): Exporter {
+  const clock = opts.clock ?? (() => new Date());
+
+  async function exportTo(options: ExportOptions): Promise<ExportOutcome> {
+    const { articles, format, outDir } = options;
+    if (articles.length === 0) throw new FolioError('INVALID_INPUT', 'Nothing to export');
+    await mkdir(outDir, { recursive: true });
+    const overwrite = options.overwrite ?? false;
+    const zip = options.zip ?? false;
+    // In a zip, names only need to be unique inside it; in a folder, also against the disk.
+    const onDisk = (name: string): boolean => !zip && existsInside(outDir, name);
+    const taken = new Set<string>(['manifest.json']);
+    const items: ManifestItem[] = [];
+    const outputs: OutputFile[] = [];
+    const written: string[] = [];
+    const emit = async (files: OutputFile[]): Promise<void> => {
+      if (zip) outputs.push(...files);
+      else for (const f of files) written.push(await writeInside(outDir, f));
+    };
+    const total = articles.length;
+
+    if (format in REFERENCE_FORMATS) {
+      const ref = REFERENCE_FORMATS[format as keyof typeof REFERENCE_FORMATS];
+      const base = total === 1 ? safeBaseName((articles[0] as Article).title) : 'references';
+      const name = uniqueFileName(base, ref.ext, taken, onDisk, overwrite);
+      const bytes = utf8.encode(ref.render(articles));
+      const sha256 = sha256Hex(bytes);
+      for (const a of articles) items.push({ id: a.id, title: a.title, file: name, sha256 });
+      await emit([{ path: name, bytes }]);
+      options.onProgress?.(total, total, name);
+    } else {
+      const docFormat = format as DocumentFormat;
+      const ext = DOC_EXT[docFormat];
+      if (!ext) throw new FolioError('INVALID_INPUT', `Unknown export format: ${format}`);
+      const withAssets = docFormat === 'md' && (options.assets ?? false);
+      let done = 0;
+      for (const article of articles) {
+        options.onProgress?.(done, total, article.title);
+        const base = safeBaseName(article.title, safeBaseName(article.id, 'article'));
+        const name = uniqueFileName(
+          base,
+          ext,
+          taken,
+          (n) => onDisk(n) || (withAssets && onDisk(n.slice(0, -ext.length) + '.assets')),
+          overwrite,
+        );
+        const files = await renderArticle(
+          article,
+          {
+            format: docFormat,
+            baseName: name.slice(0, -ext.length),
+            includeNotes: options.includeNotes,
+            assets: options.assets,
+          },
+          { printer: opts.printer, fetchImage: opts.fetchImage },
+        );
+        const main = files[0] as OutputFile;
+        items.push({
+          id: article.id,
+          title: article.title,
+          file: main.path,
+          sha256: sha256Hex(main.bytes),
+        });
+        await emit(files);
+        done += 1;
+      }
+      options.onProgress?.(total, total, '');
+    }
+
+    const manifest: Manifest = {
+      generator: 'Folio',
+      format,
+      exportedAt: clock().toISOString(),
+      count: articles.length,
+      items,
+    };
+    const manifestBytes = utf8.encode(JSON.stringify(manifest, null, 2) + '\n');
+    if (zip) {
+      outputs.push({ path: 'manifest.json', bytes: manifestBytes });
+      const zipName = uniqueFileName(
+        `folio-${format}-${stamp(clock())}`,
+        '.zip',
+        new Set(),
+        (n) => existsInside(outDir, n),
+        overwrite,
+      );
+      const zipPath = await writeInside(outDir, { path: zipName, bytes: buildZip(outputs) });
+      return { files: [zipPath], manifestPath: null };
+    }
+    taken.delete('manifest.json');
+    const manifestName = uniqueFileName('manifest', '.json', taken, onDisk, overwrite);
+    const manifestPath = await writeInside(outDir, { path: manifestName, bytes: manifestBytes });
+    return { files: written, manifestPath };
+  }
+
+  return {
+    cite: (articles, style, format) => formatCitations(articles, style, format),
+    exportTo,
+    async close() {
+      // The printer belongs to whoever created it (the composition root closes it).
+    },
+  };
+}

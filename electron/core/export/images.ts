@@ -1,0 +1,59 @@
+/**
+ * Fetching article images once per export through the injected `fetchImage`, for saving
+ * beside a Markdown file or inlining into HTML/PDF as data: URIs.
+ */
+
+export type FetchImage = (url: string) => Promise<Uint8Array | null>;
+
+export interface FetchedImage {
+  src: string;
+  bytes: Uint8Array;
+  ext: string;
+  mime: string;
+}
+
+const startsWith = (b: Uint8Array, sig: number[], offset = 0): boolean =>
+  sig.every((v, i) => b[offset + i] === v);
+
+/** The image type from its first bytes (the URL's extension is often wrong or absent). */
+export function sniffImage(bytes: Uint8Array): { ext: string; mime: string } | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ext: 'jpg', mime: 'image/jpeg' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { ext: 'png', mime: 'image/png' };
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return { ext: 'gif', mime: 'image/gif' };
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return { ext: 'webp', mime: 'image/webp' };
+  if (startsWith(bytes, [0x66, 0x74, 0x79, 0x70], 4)) return { ext: 'avif', mime: 'image/avif' };
+  const head = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
+  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')))
+    return { ext: 'svg', mime: 'image/svg+xml' };
+  return null;
+}
+
+/** Every distinct http(s) image source of an article's HTML, in document order. */
+export function imageSources(html: string): string[] {
+  const found = new Set<string>();
+  for (const m of html.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/gi)) {
+    const src = (m[1] ?? '').replace(/&amp;/g, '&');
+    if (/^https?:\/\//i.test(src)) found.add(src);
+  }
+  return [...found];
+}
+
+/** Fetches each source; failures and non-images are skipped (the remote link is kept). */
+export async function fetchImages(
+  sources: string[],
+  fetchImage: FetchImage,
+): Promise<FetchedImage[]> {
+  const out: FetchedImage[] = [];
+  for (const src of sources) {
+    const bytes = await fetchImage(src).catch(() => null);
+    const type = bytes ? sniffImage(bytes) : null;
+    if (bytes && type) out.push({ src, bytes, ...type });
+  }
+  return out;
+}
+
+/** A data: URI for an image. */
+export function dataUri(image: FetchedImage): string {
+  return `data:${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`;
+}
