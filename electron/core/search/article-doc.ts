@@ -1,0 +1,60 @@
+/**
+ * Turns an Article into what the index stores: a small record kept in memory, the term
+ * frequencies of its four fields, and the text written to the text store.
+ */
+import type { Article } from '../../../shared/model';
+import { foldText } from './fold';
+import type { DocRecord, DocTerms } from './index-state';
+import { FIELD_COUNT } from './postings';
+import { fieldTerms } from './tokenize';
+
+/** Field numbers, matching the bits of a posting's field mask. */
+export const FIELD = { title: 0, text: 1, notes: 2, meta: 3 } as const;
+
+/** Separates text from notes in the text store (never occurs in article text). */
+export const NOTES_SEPARATOR = '\u0000';
+
+/** The searchable text of each field. */
+export function articleFields(a: Article): string[] {
+  const meta = [...a.authors, a.siteName, ...a.tags].join('\n');
+  return [a.title, a.text, a.notes?.markdown ?? '', meta];
+}
+
+function parseTime(iso: string | null): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** Tokenises an article; the caller stores `stored` and fills in `rec.textRef`. */
+export function buildDoc(a: Article): { rec: DocRecord; terms: DocTerms; stored: string } {
+  const trashed = a.deletedAt !== null;
+  // Trashed articles are never shown, so only their record is kept (restoring re-indexes them).
+  const fields = trashed ? ['', '', '', ''] : articleFields(a);
+  const terms: DocTerms = new Map();
+  const lens: number[] = [];
+  fields.forEach((text, f) => {
+    const { tf, length } = fieldTerms(foldText(text));
+    lens.push(length);
+    for (const [term, n] of tf) {
+      let row = terms.get(term);
+      if (!row) terms.set(term, (row = new Array<number>(FIELD_COUNT).fill(0)));
+      row[f] = n;
+    }
+  });
+  const rec: DocRecord = {
+    id: a.id,
+    title: a.title,
+    siteName: a.siteName,
+    authors: a.authors,
+    tags: a.tags,
+    lang: a.lang,
+    publishedAt: parseTime(a.publishedAt),
+    updatedAt: a.updatedAt,
+    trashed,
+    lens,
+    textRef: [0, 0],
+  };
+  const stored = trashed ? '' : `${a.text}${NOTES_SEPARATOR}${a.notes?.markdown ?? ''}`;
+  return { rec, terms, stored };
+}

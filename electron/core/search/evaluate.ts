@@ -1,0 +1,229 @@
+/**
+ * Runs a parsed query against the index: BM25 over fields (title boosted), AND of groups, OR
+ * inside a group, exclusions, metadata filters, then phrase checks against the stored text for
+ * the few candidates left. Ranking ties fall back to recency.
+ */
+import { FIELD, NOTES_SEPARATOR } from './article-doc';
+import { foldPhrase, foldText } from './fold';
+import { containsPhrase, type Pattern } from './highlight';
+import type { DocRecord, IndexState } from './index-state';
+import { FIELD_COUNT } from './postings';
+import type { ParsedQuery } from './query-parser';
+import { type ClausePlan, planClause } from './query-plan';
+
+const K1 = 1.2;
+const B = 0.75;
+/** Field weights: title, text, notes, meta (authors, site, tags). */
+const BOOST = [3, 1, 1, 1.5];
+
+interface Scored {
+  docs: number[];
+  scores: number[];
+}
+
+export interface Ranked {
+  doc: number;
+  score: number;
+}
+
+export interface Evaluation {
+  ranked: Ranked[];
+  patterns: Pattern[];
+}
+
+export interface EvalContext {
+  state: IndexState;
+  /** "text \0 notes" of a document. */
+  readStored(rec: DocRecord): string;
+}
+
+function termScores(state: IndexState, term: string, fields: number[]): Scored {
+  const p = state.postings(term);
+  const n = Math.max(state.live, 1);
+  const idf = Math.log(1 + (n - p.count + 0.5) / (p.count + 0.5));
+  const avg = state.lenSums.map((s) => Math.max(s / n, 1));
+  const out: Scored = { docs: [], scores: [] };
+  for (let k = 0; k < p.count; k++) {
+    const doc = p.docs[k]!;
+    const rec = state.docs[doc];
+    if (!rec || rec.trashed) continue;
+    let s = 0;
+    for (const f of fields) {
+      const tf = p.tfs[k * FIELD_COUNT + f]!;
+      if (!tf) continue;
+      const norm = K1 * (1 - B + (B * (rec.lens[f] ?? 0)) / avg[f]!);
+      s += (BOOST[f]! * tf * (K1 + 1)) / (tf + norm);
+    }
+    if (s > 0) {
+      out.docs.push(doc);
+      out.scores.push(s * idf);
+    }
+  }
+  return out;
+}
+
+function intersect(a: Scored, b: Scored): Scored {
+  const out: Scored = { docs: [], scores: [] };
+  let i = 0;
+  let j = 0;
+  while (i < a.docs.length && j < b.docs.length) {
+    const x = a.docs[i]!;
+    const y = b.docs[j]!;
+    if (x === y) {
+      out.docs.push(x);
+      out.scores.push(a.scores[i++]! + b.scores[j++]!);
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out;
+}
+
+function union(a: Scored, b: Scored): Scored {
+  const out: Scored = { docs: [], scores: [] };
+  let i = 0;
+  let j = 0;
+  while (i < a.docs.length || j < b.docs.length) {
+    const x = i < a.docs.length ? a.docs[i]! : Infinity;
+    const y = j < b.docs.length ? b.docs[j]! : Infinity;
+    if (x === y) {
+      out.docs.push(x);
+      out.scores.push(a.scores[i++]! + b.scores[j++]!);
+    } else if (x < y) {
+      out.docs.push(x);
+      out.scores.push(a.scores[i++]!);
+    } else {
+      out.docs.push(y);
+      out.scores.push(b.scores[j++]!);
+    }
+  }
+  return out;
+}
+
+/** Adds b's scores to the documents of a that b also has (optional terms). */
+function addInto(a: Scored, b: Scored): Scored {
+  let j = 0;
+  const scores = a.scores.slice();
+  a.docs.forEach((d, i) => {
+    while (j < b.docs.length && b.docs[j]! < d) j++;
+    if (b.docs[j] === d) scores[i]! += b.scores[j]!;
+  });
+  return { docs: a.docs, scores };
+}
+
+function clauseScores(state: IndexState, plan: ClausePlan, fields: number[]): Scored {
+  const lists = plan.required.map((t) => termScores(state, t, fields));
+  lists.sort((x, y) => x.docs.length - y.docs.length);
+  let acc = lists[0] ?? { docs: [], scores: [] };
+  for (let k = 1; k < lists.length && acc.docs.length; k++) acc = intersect(acc, lists[k]!);
+  for (const t of plan.optional) acc = addInto(acc, termScores(state, t, fields));
+  return acc;
+}
+
+function allDocs(state: IndexState): Scored {
+  const out: Scored = { docs: [], scores: [] };
+  state.docs.forEach((rec, doc) => {
+    if (rec && !rec.trashed) {
+      out.docs.push(doc);
+      out.scores.push(0);
+    }
+  });
+  return out;
+}
+
+/** A metadata predicate built once per query from its filters. */
+function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
+  const tags = q.tags.map(foldText);
+  const noTags = q.excludeTags.map(foldText);
+  const sites = q.sites.map(foldText);
+  const noSites = q.excludeSites.map(foldText);
+  const authors = q.authors.map(foldText);
+  const langs = q.langs.map((l) => l.toLowerCase());
+  return (rec) => {
+    if (tags.length || noTags.length) {
+      const have = new Set(rec.tags.map(foldText));
+      if (!tags.every((t) => have.has(t)) || noTags.some((t) => have.has(t))) return false;
+    }
+    if (sites.length || noSites.length) {
+      const site = foldText(rec.siteName);
+      if (sites.length && !sites.some((s) => site.includes(s))) return false;
+      if (noSites.some((s) => site.includes(s))) return false;
+    }
+    if (authors.length) {
+      const au = rec.authors.map(foldText);
+      if (!authors.some((a) => au.some((x) => x.includes(a)))) return false;
+    }
+    if (langs.length && !langs.some((l) => rec.lang.toLowerCase().startsWith(l))) return false;
+    if (q.before !== null || q.after !== null) {
+      if (rec.publishedAt === null) return false;
+      if (q.before !== null && rec.publishedAt >= q.before) return false;
+      if (q.after !== null && rec.publishedAt < q.after) return false;
+    }
+    return true;
+  };
+}
+
+/** Folded field texts of one document, read lazily for phrase checks. */
+function phraseChecker(ctx: EvalContext, fields: number[]) {
+  const cache = new Map<number, string[]>();
+  return (doc: number, phrase: string): boolean => {
+    let forms = cache.get(doc);
+    if (!forms) {
+      const rec = ctx.state.docs[doc]!;
+      const stored = ctx.readStored(rec);
+      const cut = stored.indexOf(NOTES_SEPARATOR);
+      const text = cut >= 0 ? stored.slice(0, cut) : stored;
+      const notes = cut >= 0 ? stored.slice(cut + 1) : '';
+      const raw = [rec.title, text, notes, [...rec.authors, rec.siteName, ...rec.tags].join('\n')];
+      forms = raw.map((r, f) => (fields.includes(f) ? foldPhrase(r) : ''));
+      cache.set(doc, forms);
+    }
+    return forms.some((form) => containsPhrase(form, phrase));
+  };
+}
+
+/** Evaluates a parsed query: every matching document, best first. */
+export function evaluate(ctx: EvalContext, q: ParsedQuery): Evaluation {
+  const { state } = ctx;
+  const fields = q.fields.length
+    ? [...new Set(q.fields.map((f) => FIELD[f]))]
+    : [FIELD.title, FIELD.text, FIELD.notes, FIELD.meta];
+  const groups = q.groups
+    .map((g) => g.map(planClause).filter((p): p is ClausePlan => p !== null))
+    .filter((g) => g.length > 0);
+  const patterns = groups.flatMap((g) => g.flatMap((p) => p.patterns));
+  if (q.groups.length > 0 && groups.length === 0) return { ranked: [], patterns };
+  const clauses = groups.map((g) =>
+    g.map((plan) => ({ plan, scored: clauseScores(state, plan, fields) })),
+  );
+  const groupScores = clauses.map((g) => g.map((c) => c.scored).reduce((x, y) => union(x, y)));
+  groupScores.sort((x, y) => x.docs.length - y.docs.length);
+  let acc = groupScores[0] ?? allDocs(state);
+  for (let k = 1; k < groupScores.length && acc.docs.length; k++)
+    acc = intersect(acc, groupScores[k]!);
+
+  const keep = filterFn(q);
+  const check = phraseChecker(ctx, fields);
+  const excludes = q.exclude
+    .map(planClause)
+    .filter((p): p is ClausePlan => p !== null)
+    .map((p) => ({ plan: p, set: new Set(clauseScores(state, p, fields).docs) }));
+  // Only groups holding a phrase need a per-document check: bigrams can match out of order.
+  const phraseGroups = clauses
+    .filter((g) => g.some((c) => c.plan.phrase))
+    .map((g) => g.map((c) => ({ phrase: c.plan.phrase, set: new Set(c.scored.docs) })));
+  const ranked: Ranked[] = [];
+  acc.docs.forEach((doc, k) => {
+    const rec = state.docs[doc]!;
+    if (!keep(rec)) return;
+    for (const ex of excludes) {
+      if (ex.set.has(doc) && (!ex.plan.phrase || check(doc, ex.plan.phrase))) return;
+    }
+    for (const g of phraseGroups) {
+      if (!g.some((m) => m.set.has(doc) && (!m.phrase || check(doc, m.phrase)))) return;
+    }
+    ranked.push({ doc, score: acc.scores[k]! });
+  });
+  const time = (d: number) => state.docs[d]?.publishedAt ?? -Infinity;
+  ranked.sort((a, b) => b.score - a.score || time(b.doc) - time(a.doc) || a.doc - b.doc);
+  return { ranked, patterns };
+}

@@ -1,0 +1,154 @@
+/**
+ * Finds where query patterns occur in original text and cuts snippets. Matching happens in the
+ * folded form; offsets are mapped back so the user sees (and highlights) the original characters.
+ */
+import { type FoldedText, foldForMatch } from './fold';
+import { stem } from './stem';
+import { scriptRuns } from './tokenize';
+
+/** What to look for: folded text (CJK runs, phrases) or a stemmed Latin word. */
+export type Pattern = { kind: 'text'; text: string } | { kind: 'stem'; stem: string };
+
+export type Span = [number, number];
+
+const WORDISH = /[\p{L}\p{N}]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** A Latin boundary: an English phrase must not start or end inside a longer word. */
+function boundaryOk(hay: string, start: number, end: number, needle: string): boolean {
+  const first = needle[0] ?? '';
+  const last = needle[needle.length - 1] ?? '';
+  const isLatin = (c: string) => WORDISH.test(c) && !CJK.test(c);
+  if (isLatin(first) && start > 0 && isLatin(hay[start - 1] ?? '')) return false;
+  if (isLatin(last) && end < hay.length && isLatin(hay[end] ?? '')) return false;
+  return true;
+}
+
+/** Offsets [start, end) of every occurrence of `needle` in folded `hay`, in folded coordinates. */
+export function findText(hay: string, needle: string, limit = Infinity): Span[] {
+  const out: Span[] = [];
+  if (!needle) return out;
+  let i = hay.indexOf(needle);
+  while (i >= 0 && out.length < limit) {
+    const end = i + needle.length;
+    if (boundaryOk(hay, i, end, needle)) out.push([i, end]);
+    i = hay.indexOf(needle, i + 1);
+  }
+  return out;
+}
+
+/** True when the folded text contains the folded phrase (used to verify phrase candidates). */
+export function containsPhrase(hay: string, phrase: string): boolean {
+  return findText(hay, phrase, 1).length > 0;
+}
+
+/** Spans of every pattern in an already folded text, in folded coordinates, tagged by pattern. */
+function foldedSpans(f: FoldedText, patterns: Pattern[]): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  let words: Array<{ s: number; e: number; stem: string }> | null = null;
+  patterns.forEach((p, pi) => {
+    if (p.kind === 'text') {
+      for (const [s, e] of findText(f.folded, p.text)) out.push([s, e, pi]);
+      return;
+    }
+    words ??= scriptRuns(f.folded)
+      .filter((r) => r.kind === 'word')
+      .map((r) => ({ s: r.start, e: r.start + r.text.length, stem: stem(r.text) }));
+    for (const w of words) if (w.stem === p.stem) out.push([w.s, w.e, pi]);
+  });
+  return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}
+
+function toOriginal(f: FoldedText, s: number, e: number): Span {
+  return [f.starts[s]!, f.ends[e - 1]!];
+}
+
+/** Merges overlapping spans (sorted by start). */
+function merge(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+    else out.push([sp[0], sp[1]]);
+  }
+  return out;
+}
+
+/** Highlight spans of the patterns in original text (original UTF-16 offsets). */
+export function highlightSpans(text: string, patterns: Pattern[]): Span[] {
+  if (!text || patterns.length === 0) return [];
+  const f = foldForMatch(text);
+  return merge(foldedSpans(f, patterns).map(([s, e]) => toOriginal(f, s, e)));
+}
+
+const SNIPPET_CHARS = 160;
+const LEAD = 40;
+
+/** Collapses whitespace in text[from, to) and shifts spans into the collapsed string. */
+function cut(text: string, from: number, to: number, spans: Span[]) {
+  let out = '';
+  const map = new Int32Array(to - from + 1);
+  let space = false;
+  for (let i = from; i < to; i++) {
+    map[i - from] = out.length;
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      if (!space && out.length) out += ' ';
+      space = true;
+    } else {
+      out += c;
+      space = false;
+    }
+  }
+  map[to - from] = out.length;
+  const hl: Span[] = [];
+  for (const [s, e] of spans) {
+    if (e <= from || s >= to) continue;
+    const a = map[Math.max(s, from) - from]!;
+    const b = map[Math.min(e, to) - from]!;
+    if (b > a) hl.push([a, b]);
+  }
+  return { out, hl };
+}
+
+/** A plain-text snippet around the best cluster of matches, with highlight offsets. */
+export function makeSnippet(
+  text: string,
+  patterns: Pattern[],
+): { snippet: string; highlights: Span[] } {
+  const f = foldForMatch(text);
+  const tagged = foldedSpans(f, patterns).map(([s, e, p]) => {
+    const [a, b] = toOriginal(f, s, e);
+    return { a, b, p };
+  });
+  let from = 0;
+  if (tagged.length) {
+    // The window that covers the most distinct patterns wins; earlier wins ties.
+    let best = -1;
+    let bestAt = tagged[0]!.a;
+    for (const t of tagged) {
+      const seen = new Set<number>();
+      for (const u of tagged) if (u.a >= t.a && u.b <= t.a + SNIPPET_CHARS - LEAD) seen.add(u.p);
+      if (seen.size > best) {
+        best = seen.size;
+        bestAt = t.a;
+      }
+    }
+    from = Math.max(0, bestAt - LEAD);
+    // Start at a sentence or word boundary when one is near.
+    const back = text.slice(from, bestAt).search(/[。！？.!?\n]\s*[^。！？.!?\n]*$/);
+    if (from > 0 && back >= 0) from += back + 1;
+  }
+  while (from < text.length && /\s/.test(text[from]!)) from++;
+  const to = Math.min(text.length, from + SNIPPET_CHARS);
+  const spans = merge(tagged.map((t) => [t.a, t.b] as Span));
+  const { out, hl } = cut(text, from, to, spans);
+  const prefix = from > 0 ? '…' : '';
+  const suffix = to < text.length ? '…' : '';
+  return {
+    snippet: prefix + out.trimEnd() + suffix,
+    highlights: hl
+      .map(([a, b]): Span => [a + prefix.length, Math.min(b, out.trimEnd().length) + prefix.length])
+      .filter(([a, b]) => b > a),
+  };
+}

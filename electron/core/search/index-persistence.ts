@@ -1,0 +1,124 @@
+/**
+ * Loads and saves an IndexState with its text store. Small changes are saved as a delta beside
+ * the base; once the delta grows, the index is compacted and a new base generation written.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  FORMAT_VERSION,
+  type DeltaFile,
+  type Manifest,
+  baseName,
+  decodeBase,
+  deltaName,
+  encodeBase,
+  readDelta,
+  readManifest,
+  removeStale,
+  writeAtomic,
+} from './index-files';
+import { IndexState } from './index-state';
+import { TextStore } from './text-store';
+
+/** An index as loaded: state, its texts and where they live. */
+export interface LoadedIndex {
+  state: IndexState;
+  texts: TextStore;
+  manifest: Manifest;
+}
+
+/** Loads the index in `dir`; null when there is none. Throws when it is corrupt. */
+export async function loadIndex(dir: string): Promise<LoadedIndex | null> {
+  const manifest = await readManifest(dir);
+  if (!manifest) return null;
+  const snap = decodeBase(await readFile(join(dir, baseName(manifest.gen))), manifest.gen);
+  const textsPath = join(dir, manifest.texts);
+  if (!existsSync(textsPath)) throw new Error('search index is corrupt: texts file missing');
+  const state = new IndexState();
+  state.loadBase(snap.docs, snap.base);
+  const delta = await readDelta(dir, manifest.gen);
+  if (delta) {
+    for (const d of delta.removedBase) {
+      const rec = state.docs[d];
+      if (rec) state.remove(rec.id);
+    }
+    for (const { doc, rec, terms } of delta.docs) {
+      while (state.docs.length < doc) state.docs.push(null);
+      state.add(rec, new Map(terms));
+    }
+  }
+  const texts = new TextStore(textsPath);
+  const maxRef = state.docs.reduce((m, r) => (r ? Math.max(m, r.textRef[0] + r.textRef[1]) : m), 0);
+  if (maxRef > texts.size) {
+    texts.close();
+    throw new Error('search index is corrupt: texts file truncated');
+  }
+  return { state, texts, manifest };
+}
+
+/** Saves pending changes as a delta file for the current generation. */
+export async function saveDelta(dir: string, idx: LoadedIndex): Promise<void> {
+  const { state, manifest } = idx;
+  const docs: DeltaFile['docs'] = [];
+  for (let doc = state.baseCount; doc < state.docs.length; doc++) {
+    const rec = state.docs[doc];
+    const terms = state.deltaTerms.get(doc);
+    if (rec && terms) docs.push({ doc, rec, terms });
+  }
+  const delta: DeltaFile = {
+    formatVersion: FORMAT_VERSION,
+    gen: manifest.gen,
+    removedBase: [...state.removedBase],
+    docs,
+  };
+  idx.texts.sync();
+  await writeAtomic(join(dir, deltaName(manifest.gen)), JSON.stringify(delta));
+}
+
+/** Rewrites texts of live documents into a fresh file (when most of the old one is stale). */
+function rewriteTexts(dir: string, idx: LoadedIndex, name: string): TextStore {
+  writeFileSync(join(dir, name), '');
+  const fresh = new TextStore(join(dir, name));
+  for (const rec of idx.state.docs) {
+    if (!rec) continue;
+    rec.textRef = rec.textRef[1] ? fresh.append(idx.texts.read(rec.textRef)) : [0, 0];
+  }
+  return fresh;
+}
+
+/** Compacts the state and writes a new base generation; returns the index to use from now on. */
+export async function saveSnapshot(dir: string, idx: LoadedIndex): Promise<LoadedIndex> {
+  await mkdir(dir, { recursive: true });
+  idx.state.compact();
+  const gen = idx.manifest.gen + 1;
+  let texts = idx.texts;
+  let textsName = idx.manifest.texts;
+  const liveBytes = idx.state.docs.reduce((n, r) => n + (r ? r.textRef[1] : 0), 0);
+  if (texts.size > 2 * liveBytes + (1 << 20)) {
+    textsName = `texts-${gen}.bin`;
+    texts = rewriteTexts(dir, idx, textsName);
+  }
+  texts.sync();
+  const docs = idx.state.docs.filter((d) => d !== null);
+  await writeAtomic(join(dir, baseName(gen)), encodeBase(gen, docs, idx.state.base!));
+  const manifest: Manifest = { formatVersion: FORMAT_VERSION, gen, texts: textsName };
+  await writeAtomic(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  if (texts !== idx.texts) idx.texts.close();
+  await removeStale(dir, [baseName(gen), textsName], await readdir(dir));
+  return { state: idx.state, texts, manifest };
+}
+
+/** A new, empty index writing its texts to a fresh file of the next generation. */
+export async function emptyIndex(dir: string, prevGen: number): Promise<LoadedIndex> {
+  await mkdir(dir, { recursive: true });
+  const gen = prevGen;
+  const textsName = `texts-${gen + 1}.bin`;
+  writeFileSync(join(dir, textsName), '');
+  const texts = new TextStore(join(dir, textsName));
+  return {
+    state: new IndexState(),
+    texts,
+    manifest: { formatVersion: FORMAT_VERSION, gen, texts: textsName },
+  };
+}

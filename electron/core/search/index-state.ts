@@ -1,0 +1,190 @@
+/**
+ * The in-memory index: an immutable base segment (loaded from disk) plus an append-only delta of
+ * documents indexed since. Updating a document retires its old number and appends a new one, so
+ * postings stay sorted; compaction folds both into a fresh base with dense numbers.
+ */
+import {
+  type BaseSegment,
+  ByteWriter,
+  FIELD_COUNT,
+  PostingList,
+  type Postings,
+  decodeInto,
+  emptyPostings,
+  findTerm,
+  postingsBytes,
+  termAt,
+  writePosting,
+} from './postings';
+
+/** What the index keeps in memory about one document. */
+export interface DocRecord {
+  id: string;
+  title: string;
+  siteName: string;
+  authors: string[];
+  tags: string[];
+  lang: string;
+  publishedAt: number | null;
+  updatedAt: string;
+  trashed: boolean;
+  /** Token counts per field, for BM25 length normalisation. */
+  lens: number[];
+  /** [byte offset, byte length] of "text \0 notes" in the texts file. */
+  textRef: [number, number];
+}
+
+/** Term frequencies of one document: term → counts per field. */
+export type DocTerms = Map<string, number[]>;
+
+export class IndexState {
+  docs: Array<DocRecord | null> = [];
+  byId = new Map<string, number>();
+  base: BaseSegment | null = null;
+  /** Doc numbers below this live in the base segment. */
+  baseCount = 0;
+  delta = new Map<string, PostingList>();
+  /** Terms of delta documents, kept so the delta can be persisted without re-tokenising. */
+  deltaTerms = new Map<number, Array<[string, number[]]>>();
+  /** Base documents retired since the base was written. */
+  removedBase = new Set<number>();
+  live = 0;
+  lenSums = new Array<number>(FIELD_COUNT).fill(0);
+
+  /** Starts from a loaded base segment and its documents. */
+  loadBase(docs: DocRecord[], base: BaseSegment): void {
+    this.docs = docs.slice();
+    this.base = base;
+    this.baseCount = docs.length;
+    this.byId = new Map(docs.map((d, i) => [d.id, i]));
+    this.live = docs.length;
+    this.lenSums.fill(0);
+    for (const d of docs) d.lens.forEach((l, f) => (this.lenSums[f]! += l));
+  }
+
+  /** Adds (or replaces) a document; returns its new number. */
+  add(rec: DocRecord, terms: DocTerms, keepTerms = true): number {
+    this.remove(rec.id);
+    const doc = this.docs.length;
+    this.docs.push(rec);
+    this.byId.set(rec.id, doc);
+    for (const [term, tfs] of terms) {
+      let pl = this.delta.get(term);
+      if (!pl) this.delta.set(term, (pl = new PostingList()));
+      pl.add(doc, tfs);
+    }
+    if (keepTerms) this.deltaTerms.set(doc, [...terms]);
+    this.live++;
+    rec.lens.forEach((l, f) => (this.lenSums[f]! += l));
+    return doc;
+  }
+
+  /** Retires a document by id; true when it was indexed. */
+  remove(id: string): boolean {
+    const doc = this.byId.get(id);
+    if (doc === undefined) return false;
+    const rec = this.docs[doc];
+    if (rec) rec.lens.forEach((l, f) => (this.lenSums[f]! -= l));
+    this.docs[doc] = null;
+    this.byId.delete(id);
+    this.deltaTerms.delete(doc);
+    if (doc < this.baseCount) this.removedBase.add(doc);
+    this.live--;
+    return true;
+  }
+
+  /** Postings of a term across base and delta (retired documents included; callers skip them). */
+  postings(term: string): Postings {
+    const out = emptyPostings();
+    if (this.base) {
+      const i = findTerm(this.base, term);
+      if (i >= 0) decodeInto(postingsBytes(this.base, i), out);
+    }
+    const pl = this.delta.get(term);
+    if (pl) decodeInto(pl.w.result(), out);
+    return out;
+  }
+
+  /** Number of documents indexed since the base was written, plus retired base documents. */
+  pendingChanges(): number {
+    return this.docs.length - this.baseCount + this.removedBase.size;
+  }
+
+  /** Folds base and delta into a new dense base segment; renumbers documents. */
+  compact(): void {
+    const remap = new Int32Array(this.docs.length).fill(-1);
+    const docs: DocRecord[] = [];
+    this.docs.forEach((rec, i) => {
+      if (rec) {
+        remap[i] = docs.length;
+        docs.push(rec);
+      }
+    });
+    const deltaKeys = [...this.delta.keys()].sort();
+    const terms: string[] = [];
+    const postOffsets: number[] = [0];
+    const out = new ByteWriter(1 << 16);
+    const scratch = emptyPostings(1024);
+    const emit = (term: string, baseIdx: number, pl: PostingList | undefined) => {
+      scratch.count = 0;
+      if (baseIdx >= 0 && this.base) decodeInto(postingsBytes(this.base, baseIdx), scratch);
+      if (pl) decodeInto(pl.w.result(), scratch);
+      const start = out.len;
+      let last = -1;
+      for (let k = 0; k < scratch.count; k++) {
+        const nd = remap[scratch.docs[k]!]!;
+        if (nd < 0) continue;
+        writePosting(out, nd - last, scratch.tfs.subarray(k * FIELD_COUNT, (k + 1) * FIELD_COUNT));
+        last = nd;
+      }
+      if (out.len === start) return;
+      terms.push(term);
+      postOffsets.push(out.len);
+    };
+    const baseTerms = this.base ? this.base.termOffsets.length - 1 : 0;
+    let bi = 0;
+    let di = 0;
+    let bTerm = bi < baseTerms && this.base ? termAt(this.base, bi) : null;
+    while (bTerm !== null || di < deltaKeys.length) {
+      const dTerm = di < deltaKeys.length ? deltaKeys[di]! : null;
+      if (bTerm !== null && (dTerm === null || bTerm < dTerm)) {
+        emit(bTerm, bi, undefined);
+      } else if (bTerm !== null && bTerm === dTerm) {
+        emit(bTerm, bi, this.delta.get(dTerm));
+        di++;
+      } else {
+        emit(dTerm!, -1, this.delta.get(dTerm!));
+        di++;
+        continue;
+      }
+      bi++;
+      bTerm = bi < baseTerms && this.base ? termAt(this.base, bi) : null;
+    }
+    this.base = packSegment(terms, postOffsets, out.result());
+    this.docs = docs;
+    this.baseCount = docs.length;
+    this.byId = new Map(docs.map((d, i) => [d.id, i]));
+    this.delta = new Map();
+    this.deltaTerms = new Map();
+    this.removedBase = new Set();
+  }
+}
+
+function packSegment(terms: string[], postOffsets: number[], postings: Uint8Array): BaseSegment {
+  let total = 0;
+  for (const t of terms) total += t.length;
+  const termChars = new Uint16Array(total);
+  const termOffsets = new Uint32Array(terms.length + 1);
+  let pos = 0;
+  terms.forEach((t, i) => {
+    termOffsets[i] = pos;
+    for (let k = 0; k < t.length; k++) termChars[pos++] = t.charCodeAt(k);
+  });
+  termOffsets[terms.length] = pos;
+  return {
+    termChars,
+    termOffsets,
+    postOffsets: Uint32Array.from(postOffsets),
+    postings: postings.slice(),
+  };
+}

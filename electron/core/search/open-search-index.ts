@@ -1,0 +1,199 @@
+/**
+ * The library's search index: loaded from `<library>/index/` (rebuilt when missing or corrupt),
+ * caught up with changes made while it was closed (per-item updatedAt), kept current through
+ * library.onChange, and saved in the background.
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { SearchRequest, SearchResponse } from '../../../shared/api';
+import { FolioError } from '../../../shared/errors';
+import type { Article } from '../../../shared/model';
+import type { Library, LibraryEvent, SearchIndex } from '../ports';
+import { buildDoc } from './article-doc';
+import { type EvalContext, evaluate } from './evaluate';
+import {
+  type LoadedIndex,
+  emptyIndex,
+  loadIndex,
+  saveDelta,
+  saveSnapshot,
+} from './index-persistence';
+import { isEmptyQuery, parseQuery } from './query-parser';
+import { buildResponse } from './search-response';
+
+export interface OpenSearchIndexOptions {
+  /** The library folder; the index lives in its `index/` subfolder. */
+  dir: string;
+  library: Library;
+  /** Where background failures go (default: console.error). */
+  onError?: (err: unknown) => void;
+  /** Delay before changes are saved (ms). */
+  flushDelayMs?: number;
+}
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 1000;
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof FolioError
+    ? err.code === 'NOT_FOUND'
+    : (err as { code?: unknown })?.code === 'NOT_FOUND';
+}
+
+/** Opens (or builds) the search index of a library. */
+export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<SearchIndex> {
+  const dir = join(opts.dir, 'index');
+  const { library } = opts;
+  const onError = opts.onError ?? ((err: unknown) => console.error('search index:', err));
+  let idx: LoadedIndex;
+  let fresh = false;
+  try {
+    idx = (await loadIndex(dir)) ?? ((fresh = true), await emptyIndex(dir, 0));
+  } catch (err) {
+    onError(err);
+    fresh = true;
+    idx = await emptyIndex(dir, 0);
+  }
+  let dirty = fresh;
+  let chain: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  const ctx = (): EvalContext => ({
+    state: idx.state,
+    readStored: (rec) => idx.texts.read(rec.textRef),
+  });
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  const indexArticle = (target: LoadedIndex, a: Article, keepTerms = true) => {
+    const { rec, terms, stored } = buildDoc(a);
+    rec.textRef = stored ? target.texts.append(stored) : [0, 0];
+    target.state.add(rec, terms, keepTerms);
+  };
+
+  const refresh = async (ids: string[]) => {
+    for (const id of ids) {
+      try {
+        indexArticle(idx, await library.get(id));
+      } catch (err) {
+        if (isNotFound(err)) idx.state.remove(id);
+        else throw err;
+      }
+    }
+    dirty = true;
+  };
+
+  const persist = async () => {
+    if (!dirty) return;
+    const pending = idx.state.pendingChanges();
+    if (!idx.state.base || pending > Math.max(200, idx.state.baseCount * 0.05)) {
+      idx = await saveSnapshot(dir, idx);
+    } else {
+      await saveDelta(dir, idx);
+    }
+    dirty = false;
+  };
+
+  const scheduleFlush = () => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      serial(persist).catch(onError);
+    }, opts.flushDelayMs ?? 1000);
+    timer.unref?.();
+  };
+
+  /** Re-indexes items whose updatedAt differs from what was indexed; drops vanished ones. */
+  const reconcile = async () => {
+    const summaries = library.allSummaries();
+    const seen = new Set<string>();
+    const stale: string[] = [];
+    for (const s of summaries) {
+      seen.add(s.id);
+      const doc = idx.state.byId.get(s.id);
+      const rec = doc === undefined ? null : idx.state.docs[doc];
+      if (!rec || rec.updatedAt !== s.updatedAt) stale.push(s.id);
+    }
+    const gone = [...idx.state.byId.keys()].filter((id) => !seen.has(id));
+    gone.forEach((id) => idx.state.remove(id));
+    if (stale.length) await refresh(stale);
+    if (gone.length || stale.length) dirty = true;
+  };
+
+  const rebuild = async (onProgress?: (done: number, total: number) => void) => {
+    const summaries = library.allSummaries();
+    const next = await emptyIndex(dir, idx.manifest.gen);
+    onProgress?.(0, summaries.length);
+    let done = 0;
+    for (const s of summaries) {
+      try {
+        indexArticle(next, await library.get(s.id), false);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+      onProgress?.(++done, summaries.length);
+    }
+    const old = idx;
+    idx = await saveSnapshot(dir, next);
+    if (old.texts !== idx.texts) old.texts.close();
+    dirty = false;
+  };
+
+  const onEvent = (ev: LibraryEvent) => {
+    const work =
+      ev.type === 'upsert'
+        ? () => refresh(ev.ids)
+        : ev.type === 'remove'
+          ? async () => {
+              ev.ids.forEach((id) => idx.state.remove(id));
+              dirty = true;
+            }
+          : reconcile;
+    serial(work).then(scheduleFlush, onError);
+  };
+
+  if (fresh) await serial(() => rebuild());
+  else await serial(reconcile);
+  await serial(persist);
+  const unsubscribe = library.onChange(onEvent);
+
+  const run = (query: string) => {
+    const q = parseQuery(query);
+    return isEmptyQuery(q) ? null : evaluate(ctx(), q);
+  };
+
+  return {
+    search(req: SearchRequest): SearchResponse {
+      const started = performance.now();
+      if (!req || typeof req.query !== 'string') {
+        throw new FolioError('INVALID_QUERY', 'A search needs a query string.');
+      }
+      const limit = Math.min(Math.max(Math.floor(req.limit ?? DEFAULT_LIMIT), 0), MAX_LIMIT);
+      const offset = Math.max(Math.floor(req.offset ?? 0), 0);
+      const ev = run(req.query);
+      if (!ev) {
+        const facets = { tags: [], sites: [], years: [] };
+        return { total: 0, hits: [], facets, tookMs: 0 };
+      }
+      return buildResponse(ctx(), ev, { limit, offset }, started, () => performance.now());
+    },
+    matchIds(query: string): string[] {
+      const ev = run(query);
+      return ev ? ev.ranked.map((r) => idx.state.docs[r.doc]!.id) : [];
+    },
+    rebuild: (onProgress) => serial(() => rebuild(onProgress)),
+    flush: () => serial(persist),
+    async close() {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      await serial(persist).catch(onError);
+      idx.texts.close();
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Compact postings. A posting is (doc gap, field mask, one term frequency per field in the mask),
+ * all as LEB128 varints. Doc numbers only grow, so lists are appended to in place and stay sorted.
+ */
+
+/** Number of indexed fields: title, text, notes, meta (authors, site, tags). */
+export const FIELD_COUNT = 4;
+
+/** Decoded postings of one term. `tfs` holds FIELD_COUNT counts per posting. */
+export interface Postings {
+  count: number;
+  docs: Int32Array;
+  tfs: Uint16Array;
+}
+
+/** A growable byte buffer of varints. */
+export class ByteWriter {
+  buf: Uint8Array;
+  len = 0;
+
+  constructor(initial = 16) {
+    this.buf = new Uint8Array(initial);
+  }
+
+  private ensure(extra: number): void {
+    if (this.len + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.len + extra) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+
+  varint(value: number): void {
+    this.ensure(5);
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.buf[this.len++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[this.len++] = v;
+  }
+
+  bytes(src: Uint8Array): void {
+    this.ensure(src.length);
+    this.buf.set(src, this.len);
+    this.len += src.length;
+  }
+
+  result(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
+}
+
+/** Appendable postings of one term, kept encoded. */
+export class PostingList {
+  readonly w = new ByteWriter(8);
+  last = -1;
+  df = 0;
+
+  add(doc: number, tfs: ArrayLike<number>): void {
+    writePosting(this.w, doc - this.last, tfs);
+    this.last = doc;
+    this.df++;
+  }
+}
+
+/** Appends one posting: doc gap, field mask, then the non-zero frequencies. */
+export function writePosting(w: ByteWriter, gap: number, tfs: ArrayLike<number>): void {
+  let mask = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) if ((tfs[f] ?? 0) > 0) mask |= 1 << f;
+  w.varint(gap);
+  w.varint(mask);
+  for (let f = 0; f < FIELD_COUNT; f++)
+    if (mask & (1 << f)) w.varint(Math.min(tfs[f] ?? 0, 0xffff));
+}
+
+/** Decodes `bytes` (starting from doc number -1) into `out`, appending. */
+export function decodeInto(bytes: Uint8Array, out: Postings): void {
+  let pos = 0;
+  let doc = -1;
+  const read = (): number => {
+    let v = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[pos++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return v;
+  };
+  while (pos < bytes.length) {
+    doc += read();
+    const mask = read();
+    const i = out.count++;
+    if (i >= out.docs.length) grow(out);
+    out.docs[i] = doc;
+    const base = i * FIELD_COUNT;
+    for (let f = 0; f < FIELD_COUNT; f++) out.tfs[base + f] = mask & (1 << f) ? read() : 0;
+  }
+}
+
+function grow(p: Postings): void {
+  const size = Math.max(16, p.docs.length * 2);
+  const docs = new Int32Array(size);
+  docs.set(p.docs);
+  const tfs = new Uint16Array(size * FIELD_COUNT);
+  tfs.set(p.tfs);
+  p.docs = docs;
+  p.tfs = tfs;
+}
+
+/** An empty Postings with room for `n` entries. */
+export function emptyPostings(n = 16): Postings {
+  return { count: 0, docs: new Int32Array(n), tfs: new Uint16Array(n * FIELD_COUNT) };
+}
+
+/** An immutable, sorted term dictionary with its postings, as loaded from disk. */
+export interface BaseSegment {
+  /** All terms, sorted by UTF-16 code unit, concatenated. */
+  termChars: Uint16Array;
+  /** termOffsets[i]..termOffsets[i+1] is term i in termChars. */
+  termOffsets: Uint32Array;
+  /** postOffsets[i]..postOffsets[i+1] is term i's postings in `postings`. */
+  postOffsets: Uint32Array;
+  postings: Uint8Array;
+}
+
+function compareAt(seg: BaseSegment, i: number, term: string): number {
+  const s = seg.termOffsets[i]!;
+  const e = seg.termOffsets[i + 1]!;
+  const n = Math.min(e - s, term.length);
+  for (let k = 0; k < n; k++) {
+    const d = seg.termChars[s + k]! - term.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return e - s - term.length;
+}
+
+/** Binary search for a term; -1 when absent. No strings are built, so loading stays cheap. */
+export function findTerm(seg: BaseSegment, term: string): number {
+  let lo = 0;
+  let hi = seg.termOffsets.length - 2;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareAt(seg, mid, term);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The term string at index i (used when merging segments). */
+export function termAt(seg: BaseSegment, i: number): string {
+  const s = seg.termOffsets[i]!;
+  const e = seg.termOffsets[i + 1]!;
+  let out = '';
+  for (let k = s; k < e; k += 4096) {
+    out += String.fromCharCode(...seg.termChars.subarray(k, Math.min(e, k + 4096)));
+  }
+  return out;
+}
+
+/** Raw postings bytes of term i. */
+export function postingsBytes(seg: BaseSegment, i: number): Uint8Array {
+  return seg.postings.subarray(seg.postOffsets[i]!, seg.postOffsets[i + 1]!);
+}

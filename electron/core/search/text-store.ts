@@ -1,0 +1,41 @@
+/**
+ * Article texts for phrase checks and snippets, in one append-only file read by offset. Reading on
+ * demand keeps start-up fast and memory small; compaction rewrites the file when most of it is
+ * stale.
+ */
+import { closeSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+
+export class TextStore {
+  private fd: number;
+  size: number;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'a+');
+    this.size = statSync(path).size;
+  }
+
+  /** Appends text; returns its [offset, byteLength]. */
+  append(text: string): [number, number] {
+    const bytes = Buffer.from(text, 'utf8');
+    const off = this.size;
+    writeSync(this.fd, bytes);
+    this.size += bytes.length;
+    return [off, bytes.length];
+  }
+
+  read(ref: readonly [number, number]): string {
+    const [off, len] = ref;
+    if (len === 0) return '';
+    const buf = Buffer.allocUnsafe(len);
+    const got = readSync(this.fd, buf, 0, len, off);
+    return buf.toString('utf8', 0, got);
+  }
+
+  sync(): void {
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
