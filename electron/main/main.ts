@@ -1,0 +1,189 @@
+/**
+ * The composition root of the desktop app: single-instance lock, then (once Electron is ready)
+ * the core, the app service, IPC handlers, the menu and the window, in that order. Everything
+ * with logic lives in small modules beside this one; this file only wires Electron to them.
+ */
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FolioApi } from '../../shared/api';
+import { createCore } from '../core/create-core';
+import type { FolioCore } from '../core/ports';
+import { createFolioService } from '../core/service/create-folio-service';
+import { dispatch } from '../core/service/dispatch';
+import { HOST_EVENTS } from '../preload/host-channels';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from './app-protocol';
+import { appLocations } from './app-paths';
+import { createDesktopPlatform } from './desktop-platform';
+import { pickImportPaths } from './dialogs';
+import { PRINT_WINDOW_OPTIONS, createElectronPrinter } from './electron-printer';
+import { fileArgs } from './file-args';
+import { createImportQueue } from './import-queue';
+import { registerIpcHandlers } from './ipc-handlers';
+import { mainWindowOptions } from './main-window';
+import { buildMenuTemplate } from './menu';
+import { pdfOptionsFor } from './pdf-options';
+import { isTrustedSender } from './sender-check';
+import { denyAllPermissions, guardWebContents } from './web-guards';
+
+const log = (err: unknown): void => console.error('[folio]', err);
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+let mainWindow: BrowserWindow | null = null;
+let core: FolioCore | null = null;
+let service: FolioApi | null = null;
+
+const imports = createImportQueue(async (paths) => {
+  if (!service) return;
+  const job = await service.importPaths({ paths });
+  mainWindow?.webContents.send(HOST_EVENTS.importStarted, job);
+}, log);
+
+/** Imports chosen in a dialog go through the same queue as files opened from outside. */
+async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
+  imports.add(await pickImportPaths((o) => dialog.showOpenDialog(o), kind, process.platform));
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function openMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.once('did-finish-load', () => imports.ready());
+  win.loadURL(APP_ENTRY_URL).catch(log);
+  return win;
+}
+
+async function start(): Promise<void> {
+  const where = appLocations({
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    isPackaged: app.isPackaged,
+  });
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: where.rendererDir, readFile }));
+
+  core = await createCore({
+    dir: app.getPath('userData'),
+    createPrinter: async () =>
+      createElectronPrinter({
+        createWindow: () => new BrowserWindow(PRINT_WINDOW_OPTIONS),
+        fs: {
+          makeTempDir: () => mkdtemp(path.join(os.tmpdir(), 'folio-print-')),
+          writeFile: (file, text) => writeFile(file, text, 'utf8'),
+          removeDir: (dir) => rm(dir, { recursive: true, force: true }),
+          join: path.join,
+        },
+        pdfOptions: pdfOptionsFor,
+      }),
+  });
+  const platform = createDesktopPlatform({
+    showOpenDialog: (o) => dialog.showOpenDialog(o),
+    openExternal,
+    platform: process.platform,
+  });
+  const api = createFolioService({ core, platform, sampleDir: where.sampleDir });
+  service = api;
+  registerIpcHandlers(ipcMain, {
+    isTrusted: (event) =>
+      isTrustedSender(event, {
+        mainContentsId: () => mainWindow?.webContents.id ?? null,
+        allowedOrigins: [APP_ORIGIN],
+      }),
+    dispatch: (method, payload) => dispatch(api, method, payload),
+    onRefused: (channel) => log(`refused IPC on ${channel} from an untrusted frame`),
+  });
+
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    appName: app.name,
+    actions: {
+      importFiles: () => void importFromDialog('files').catch(log),
+      importFolder: () => void importFromDialog('folder').catch(log),
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  mainWindow = openMainWindow(where.preloadPath);
+}
+
+/** Closes the library cleanly before quitting, so pending writes reach the disk. */
+function closeCoreBeforeQuit(): void {
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (!core || closing) return;
+    event.preventDefault();
+    closing = true;
+    const open = core;
+    core = null;
+    service = null;
+    open
+      .close()
+      .catch(log)
+      .finally(() => app.quit());
+  });
+}
+
+// Must happen before 'ready': the scheme's privileges, and the process-wide sandbox.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Folio is running: it received our argv through 'second-instance'.
+  app.quit();
+} else {
+  imports.add(
+    fileArgs(process.argv, { defaultApp: process.defaultApp === true, cwd: process.cwd() }),
+  );
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    imports.add(fileArgs(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }));
+    focusMainWindow();
+  });
+  // macOS "Open with" and dropping on the Dock icon; may fire before 'ready'.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    imports.add([filePath]);
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, { openExternal, onError: log }),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && service) {
+      mainWindow = openMainWindow(
+        appLocations({
+          appPath: app.getAppPath(),
+          resourcesPath: process.resourcesPath,
+          isPackaged: app.isPackaged,
+        }).preloadPath,
+      );
+    }
+  });
+  closeCoreBeforeQuit();
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log(err);
+      dialog.showErrorBox(
+        'Folio could not start',
+        err instanceof Error ? err.message : String(err),
+      );
+      app.exit(1);
+    });
+}

@@ -1,0 +1,92 @@
+import type { PrintToPDFOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { createElectronPrinter, type PrintWindowLike } from '../../electron/main/electron-printer';
+import { escapeTemplateText, pdfOptionsFor } from '../../electron/main/pdf-options';
+
+function setup(opts: { failOn?: string } = {}) {
+  const files = new Map<string, string>();
+  const removed: string[] = [];
+  const windows: Array<PrintWindowLike & { destroyed: boolean; loaded: string[] }> = [];
+  const printer = createElectronPrinter({
+    createWindow: () => {
+      let current = '';
+      const w = {
+        destroyed: false,
+        loaded: [] as string[],
+        isDestroyed: () => w.destroyed,
+        destroy: () => {
+          w.destroyed = true;
+        },
+        webContents: {
+          loadFile: async (file: string) => {
+            current = files.get(file) ?? '';
+            w.loaded.push(file);
+          },
+          printToPDF: async (options: PrintToPDFOptions) => {
+            if (opts.failOn && current.includes(opts.failOn)) throw new Error('print failed');
+            return new TextEncoder().encode(`%PDF ${options.pageSize} ${current}`);
+          },
+        },
+      };
+      windows.push(w);
+      return w;
+    },
+    fs: {
+      makeTempDir: async () => '/tmp/folio-print-x',
+      writeFile: async (file, text) => {
+        files.set(file, text);
+      },
+      removeDir: async (dir) => {
+        removed.push(dir);
+      },
+      join: (...parts) => parts.join('/'),
+    },
+    pdfOptions: pdfOptionsFor,
+  });
+  return { printer, files, removed, windows };
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+describe('createElectronPrinter', () => {
+  it('prints each document through one hidden window, in order', async () => {
+    const { printer, windows } = setup();
+    const [a, b] = await Promise.all([
+      printer.printToPdf('<p>first</p>', { title: 'A' }),
+      printer.printToPdf('<p>second</p>', { title: 'B' }),
+    ]);
+    expect(text(a)).toBe('%PDF A4 <p>first</p>');
+    expect(text(b)).toBe('%PDF A4 <p>second</p>');
+    expect(windows).toHaveLength(1);
+    expect(windows[0]?.loaded).toEqual([
+      '/tmp/folio-print-x/print-1.html',
+      '/tmp/folio-print-x/print-2.html',
+    ]);
+  });
+
+  it('keeps working after one print fails', async () => {
+    const { printer } = setup({ failOn: 'bad' });
+    await expect(printer.printToPdf('<p>bad</p>', { title: 'x' })).rejects.toThrow('print failed');
+    expect(text(await printer.printToPdf('<p>good</p>', { title: 'y' }))).toContain('good');
+  });
+
+  it('close destroys the window, removes its files and refuses further prints', async () => {
+    const { printer, windows, removed } = setup();
+    await printer.printToPdf('<p>x</p>', { title: 'x' });
+    await printer.close();
+    expect(windows[0]?.destroyed).toBe(true);
+    expect(removed).toEqual(['/tmp/folio-print-x']);
+    await expect(printer.printToPdf('<p>y</p>', { title: 'y' })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('pdfOptionsFor', () => {
+  it('puts the escaped title in the header and page numbers in the footer', () => {
+    const options = pdfOptionsFor('<script>x</script> & 新闻');
+    expect(options.headerTemplate).toContain('&#60;script&#62;x&#60;/script&#62; &#38; 新闻');
+    expect(options.headerTemplate).not.toContain('<script>');
+    expect(options.footerTemplate).toContain('pageNumber');
+    expect(options.printBackground).toBe(true);
+    expect(escapeTemplateText(`"'`)).toBe('&#34;&#39;');
+  });
+});
