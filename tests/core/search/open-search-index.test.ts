@@ -1,0 +1,174 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../../shared/model';
+import { openSearchIndex } from '../../../electron/core/search/open-search-index';
+import { FakeLibrary, makeArticle } from './fake-library';
+
+/** A library whose get() calls are counted, to tell loading from rebuilding. */
+class CountingLibrary extends FakeLibrary {
+  gets = 0;
+  override async get(id: string): Promise<Article> {
+    this.gets++;
+    return super.get(id);
+  }
+}
+
+const sample = (): Article[] => [
+  makeArticle({
+    id: 'a',
+    title: '中俄关系',
+    text: '普京与习近平会面，讨论两国关系。',
+    tags: ['外交'],
+  }),
+  makeArticle({
+    id: 'b',
+    title: 'Elections',
+    text: 'The elections were held on Sunday.',
+    lang: 'en',
+  }),
+  makeArticle({ id: 'c', title: '天气', text: '上海今天下雨。' }),
+];
+
+describe('openSearchIndex persistence', () => {
+  let dir: string;
+  const errors: unknown[] = [];
+  const open = (lib: FakeLibrary) =>
+    openSearchIndex({ dir, library: lib.asLibrary(), onError: (e) => errors.push(e) });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'folio-index-'));
+    errors.length = 0;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('builds once, then loads from disk without re-reading articles', async () => {
+    const lib = new CountingLibrary(dir, sample());
+    const first = await open(lib);
+    expect(lib.gets).toBe(3);
+    expect(first.matchIds('关系')).toEqual(['a']);
+    await first.close();
+    expect(readdirSync(join(dir, 'index'))).toContain('manifest.json');
+
+    const again = new CountingLibrary(dir, sample());
+    const second = await open(again);
+    expect(again.gets).toBe(0);
+    expect(second.matchIds('關係')).toEqual(['a']);
+    expect(second.matchIds('election')).toEqual(['b']);
+    await second.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('catches up with changes made while closed (updatedAt)', async () => {
+    const lib = new CountingLibrary(dir, sample());
+    await (await open(lib)).close();
+    const changed = sample();
+    changed[2] = makeArticle({
+      id: 'c',
+      title: '天气',
+      text: '北京今天晴。',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    });
+    changed.push(makeArticle({ id: 'd', text: '新导入的文章提到普京。' }));
+    const later = new CountingLibrary(
+      dir,
+      changed.filter((a) => a.id !== 'b'),
+    );
+    const idx = await open(later);
+    expect(later.gets).toBe(2);
+    expect(idx.matchIds('上海')).toEqual([]);
+    expect(idx.matchIds('北京')).toEqual(['c']);
+    expect(idx.matchIds('普京').sort()).toEqual(['a', 'd']);
+    expect(idx.matchIds('elections')).toEqual([]);
+    await idx.close();
+  });
+
+  it('follows library changes and keeps them across a restart', async () => {
+    const lib = new CountingLibrary(dir, sample());
+    const idx = await open(lib);
+    lib.put(
+      makeArticle({ id: 'e', text: '德国之声报道了选举。', updatedAt: '2025-01-02T00:00:00.000Z' }),
+    );
+    lib.put({
+      ...lib.items.get('a')!,
+      deletedAt: '2025-01-03T00:00:00.000Z',
+      updatedAt: '2025-01-03T00:00:00.000Z',
+    });
+    lib.delete('c');
+    await idx.flush();
+    expect(idx.matchIds('选举')).toEqual(['e']);
+    expect(idx.matchIds('普京')).toEqual([]);
+    expect(idx.matchIds('上海')).toEqual([]);
+    await idx.close();
+
+    const again = new CountingLibrary(dir, [...lib.items.values()]);
+    const reopened = await open(again);
+    expect(again.gets).toBe(0);
+    expect(reopened.matchIds('选举')).toEqual(['e']);
+    expect(reopened.matchIds('普京')).toEqual([]);
+    await reopened.close();
+  });
+
+  it('compacts after many changes and still answers the same', async () => {
+    const lib = new FakeLibrary(dir, sample());
+    const idx = await open(lib);
+    for (let i = 0; i < 260; i++) {
+      lib.put(
+        makeArticle({
+          id: `n${i}`,
+          text: `第${i}号通知：会议改期。`,
+          updatedAt: `2025-02-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
+        }),
+      );
+    }
+    await idx.flush();
+    expect(idx.matchIds('会议')).toHaveLength(260);
+    await idx.close();
+    const files = readdirSync(join(dir, 'index'));
+    expect(files.filter((f) => f.startsWith('base-'))).toHaveLength(1);
+    const reopened = await open(new FakeLibrary(dir, [...lib.items.values()]));
+    expect(reopened.matchIds('会议')).toHaveLength(260);
+    expect(reopened.matchIds('关系')).toEqual(['a']);
+    await reopened.close();
+  });
+
+  it('rebuilds a corrupt index automatically', async () => {
+    const lib = new FakeLibrary(dir, sample());
+    await (await open(lib)).close();
+    const indexDir = join(dir, 'index');
+    const base = readdirSync(indexDir).find((f) => f.startsWith('base-'))!;
+    writeFileSync(join(indexDir, base), 'not an index');
+    const idx = await open(new FakeLibrary(dir, sample()));
+    expect(errors.length).toBe(1);
+    expect(idx.matchIds('关系')).toEqual(['a']);
+    await idx.close();
+  });
+
+  it('rebuild() re-reads everything and reports progress', async () => {
+    const lib = new CountingLibrary(dir, sample());
+    const idx = await open(lib);
+    const seen: Array<[number, number]> = [];
+    await idx.rebuild((d, t) => seen.push([d, t]));
+    expect(seen[seen.length - 1]).toEqual([3, 3]);
+    expect(lib.gets).toBe(6);
+    expect(idx.matchIds('关系')).toEqual(['a']);
+    await idx.close();
+  });
+
+  it('answers malformed queries with INVALID_QUERY', async () => {
+    const idx = await open(new FakeLibrary(dir, sample()));
+    expect(() => idx.search({ query: '"unbalanced' })).toThrow(/quote/);
+    const caught = (() => {
+      try {
+        idx.search({ query: 'before:2020-99-99' });
+      } catch (err) {
+        return err as { code?: string };
+      }
+      return null;
+    })();
+    expect(caught?.code).toBe('INVALID_QUERY');
+    expect(idx.search({ query: '' }).total).toBe(0);
+    await idx.close();
+  });
+});
