@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { FolioApi } from '../../shared/api';
 import { createCore } from '../core/create-core';
 import type { FolioCore } from '../core/ports';
+import { electronPdfOptions } from '../core/export/print-template';
 import { createFolioService } from '../core/service/create-folio-service';
 import { dispatch } from '../core/service/dispatch';
 import { HOST_EVENTS } from '../preload/host-channels';
@@ -29,7 +30,6 @@ import { createImportQueue } from './import-queue';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainWindowOptions } from './main-window';
 import { buildMenuTemplate } from './menu';
-import { pdfOptionsFor } from './pdf-options';
 import { isTrustedSender } from './sender-check';
 import { denyAllPermissions, guardWebContents } from './web-guards';
 
@@ -88,7 +88,8 @@ async function start(): Promise<void> {
           removeDir: (dir) => rm(dir, { recursive: true, force: true }),
           join: path.join,
         },
-        pdfOptions: pdfOptionsFor,
+        // The running header shows the document's <title>, which the print template sets.
+        pdfOptions: () => electronPdfOptions(),
       }),
   });
   const platform = createDesktopPlatform({

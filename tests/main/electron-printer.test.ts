@@ -1,7 +1,7 @@
 import type { PrintToPDFOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createElectronPrinter, type PrintWindowLike } from '../../electron/main/electron-printer';
-import { escapeTemplateText, pdfOptionsFor } from '../../electron/main/pdf-options';
+import { electronPdfOptions } from '../../electron/core/export/print-template';
 
 function setup(opts: { failOn?: string } = {}) {
   const files = new Map<string, string>();
@@ -41,7 +41,7 @@ function setup(opts: { failOn?: string } = {}) {
       },
       join: (...parts) => parts.join('/'),
     },
-    pdfOptions: pdfOptionsFor,
+    pdfOptions: (title) => ({ pageSize: 'A4', headerTemplate: title }),
   });
   return { printer, files, removed, windows };
 }
@@ -80,13 +80,13 @@ describe('createElectronPrinter', () => {
   });
 });
 
-describe('pdfOptionsFor', () => {
-  it('puts the escaped title in the header and page numbers in the footer', () => {
-    const options = pdfOptionsFor('<script>x</script> & 新闻');
-    expect(options.headerTemplate).toContain('&#60;script&#62;x&#60;/script&#62; &#38; 新闻');
-    expect(options.headerTemplate).not.toContain('<script>');
+describe('the shared print options', () => {
+  it('fit Electron printToPDF: A4, inch margins, running header and page numbers', () => {
+    const options: PrintToPDFOptions = electronPdfOptions();
+    expect(options.pageSize).toBe('A4');
+    expect(options.displayHeaderFooter).toBe(true);
     expect(options.footerTemplate).toContain('pageNumber');
-    expect(options.printBackground).toBe(true);
-    expect(escapeTemplateText(`"'`)).toBe('&#34;&#39;');
+    // Electron takes inches: anything above a few inches means millimetres slipped through.
+    for (const side of Object.values(options.margins ?? {})) expect(side).toBeLessThan(2);
   });
 });
