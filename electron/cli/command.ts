@@ -1,7 +1,7 @@
 /**
  * The shape every CLI command implements. Commands are small modules; `main.ts` holds the registry.
  */
-import type { FolioCore } from '../core/ports';
+import type { FolioCore, Library, ParseFn } from '../core/ports';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -21,6 +21,12 @@ export interface CliContext {
   json: boolean;
   /** Opens the library (from --library, FOLIO_LIBRARY or the user-data dir) once, lazily. */
   core(): Promise<FolioCore>;
+  /** The library alone (no search index, no exporter): what most commands need. */
+  library(): Promise<Library>;
+  /** The document parser, loaded on first use. */
+  parser(): Promise<ParseFn>;
+  /** The library folder this run uses. */
+  libraryDir: string;
 }
 
 export interface CliCommand {

@@ -1,0 +1,56 @@
+/**
+ * The CLI's lazily opened services. A command that needs only the library never starts the
+ * search index or the exporter; one that asks for the full core gets the same library.
+ */
+import type { FolioCore, Library, ParseFn } from '../core/ports';
+import { openLibrary } from '../core/store/open-library';
+import type { CliContext, CliIO } from './command';
+
+export interface ContextOptions {
+  io: CliIO;
+  json: boolean;
+  libraryDir: string;
+  /** Defaults to the real parser; tests pass a fake. */
+  loadParser?: () => Promise<ParseFn>;
+}
+
+/** A context plus the function that closes whatever it opened. */
+export function createContext(opts: ContextOptions): {
+  ctx: CliContext;
+  close: () => Promise<void>;
+} {
+  let core: Promise<FolioCore> | null = null;
+  let library: Promise<Library> | null = null;
+  let parser: Promise<ParseFn> | null = null;
+  const loadParser = () =>
+    (parser ??= opts.loadParser
+      ? opts.loadParser()
+      : import('../core/parse/parse-document').then((m) => m.parseDocument as ParseFn));
+  const ctx: CliContext = {
+    io: opts.io,
+    json: opts.json,
+    libraryDir: opts.libraryDir,
+    parser: loadParser,
+    library() {
+      if (core) return core.then((c) => c.library);
+      return (library ??= loadParser().then((parse) =>
+        openLibrary({ dir: opts.libraryDir, parse }),
+      ));
+    },
+    core() {
+      core ??= (async () => {
+        // The lock allows one opener: hand a library opened alone over to the full core.
+        if (library) await (await library).close();
+        library = null;
+        const { createCore } = await import('../core/create-core');
+        return createCore({ dir: opts.libraryDir });
+      })();
+      return core;
+    },
+  };
+  const close = async () => {
+    if (core) await (await core).close();
+    else if (library) await (await library).close();
+  };
+  return { ctx, close };
+}
