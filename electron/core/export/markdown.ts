@@ -65,8 +65,13 @@ function createService(): TurndownService {
       const src = img?.getAttribute('src') ?? '';
       const known = current.images.get(src);
       const figcaption = el.querySelector('figcaption');
-      const caption = figcaption?.textContent ?? known?.caption ?? '';
-      const credit = known?.credit && !caption.includes(known.credit) ? known.credit : '';
+      // The parser marks the photo credit as <small> inside the caption; keep it apart.
+      const small = figcaption?.querySelector('small');
+      const smallText = small?.textContent ?? '';
+      const fullCaption = figcaption?.textContent ?? known?.caption ?? '';
+      const caption = smallText ? fullCaption.replace(smallText, '') : fullCaption;
+      const knownCredit = known?.credit && !caption.includes(known.credit) ? known.credit : '';
+      const credit = smallText || knownCredit;
       const parts = [
         src ? imageMarkdown(src, img?.getAttribute('alt') ?? known?.alt ?? '') : '',
         captionLine(caption, credit),

@@ -1,13 +1,11 @@
 /**
- * Test articles. The dump parser is written in parallel; until it lands, the seed's article is
- * built here by a deliberately small extraction (title line, epoch, paragraphs, the lead figure)
- * that mirrors the parser's output shape: sanitised HTML with <figure>/<figcaption>.
+ * Test articles: real files through the real parser, plus hand-built ones for edge cases.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'cheerio';
+import { parseDocument } from '../../../electron/core/parse/parse-document';
 import type { Article } from '../../../shared/model';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -51,45 +49,29 @@ export function makeArticle(over: Partial<Article> = {}): Article {
   };
 }
 
-/** The seed dump as an Article (BBC中文, author 斯影, published 2022-09-16). */
-export function seedArticle(): Article {
-  const bytes = readFileSync(seedPath);
-  const raw = bytes.toString('utf8');
-  const [epochLine = '', titleLine = ''] = raw.split('\n');
-  const epoch = Number(/<!--(\d+)-->/.exec(epochLine)?.[1]);
-  const m = /^\[(.*)\]\((.*)\)\s*$/.exec(titleLine);
-  const $ = load(raw.split('\n').slice(3).join('\n'));
-  const img = $('main img').first();
-  const src = img.attr('src') ?? '';
-  const alt = img.attr('alt') ?? '';
-  const paragraphs = $('main div > p')
-    .filter((_, p) => $(p).attr('role') !== 'text')
-    .map((_, p) => $(p).text().trim())
-    .get()
-    .filter((t) => t && t !== alt);
-  const contentHtml =
-    `<figure><img src="${src}" alt="${alt}"><figcaption>${alt}</figcaption></figure>` +
-    paragraphs.map((t) => `<p>${t}</p>`).join('');
+/** A dump or web page parsed by the real parser and dressed as a stored Article. */
+export function articleFromFile(file: string, over: Partial<Article> = {}): Article {
+  const bytes = readFileSync(file);
+  const { article, format, encoding } = parseDocument(new Uint8Array(bytes), path.basename(file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   return makeArticle({
-    id: 'seed0005d1e6c4f',
-    title: m?.[1] ?? '',
-    url: m?.[2] ?? '',
-    siteName: 'BBC中文',
-    authors: ['斯影'],
-    publishedAt: new Date(epoch).toISOString(),
-    lang: 'zh-Hans',
-    contentHtml,
-    text: paragraphs.join('\n\n'),
-    images: [{ src, alt, caption: alt, credit: 'EPA' }],
-    tags: ['中俄关系', 'diplomacy'],
-    source: {
-      fileName: path.basename(seedPath),
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.length,
-      format: 'dump',
-      encoding: 'utf-8',
+    ...article,
+    id: sha256.slice(0, 16),
+    parsed: {
+      title: article.title,
+      url: article.url,
+      siteName: article.siteName,
+      authors: article.authors,
+      publishedAt: article.publishedAt,
     },
+    source: { fileName: path.basename(file), sha256, bytes: bytes.length, format, encoding },
+    ...over,
   });
+}
+
+/** The seed dump as an Article (BBC中文, author 斯影, published 2022-09-16), with two tags. */
+export function seedArticle(): Article {
+  return articleFromFile(seedPath, { tags: ['中俄关系', 'diplomacy'] });
 }
 
 /** An English article exercising every block the Markdown converter handles. */
