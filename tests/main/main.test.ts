@@ -1,0 +1,215 @@
+/**
+ * Runs the real composition root (`electron/main/main.ts`) against a fake `electron` module:
+ * the library opens in a temporary folder, the handlers answer over the fake ipcMain, and the
+ * window, protocol, permissions and menu are wired as the security notes require.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, type JobStatus, type LibraryInfo } from '../../shared/api';
+import type { Result } from '../../shared/errors';
+
+const fake = vi.hoisted(() => {
+  const state = {
+    userData: '',
+    handlers: new Map<string, (...args: unknown[]) => unknown>(),
+    appListeners: new Map<string, Array<(...args: unknown[]) => unknown>>(),
+    windows: [] as Array<{ options: unknown; loaded: string[]; webContents: { id: number } }>,
+    quit: 0,
+    menu: null as unknown,
+    privileged: [] as unknown[],
+    schemes: [] as string[],
+    permissionHandlers: 0,
+    markReady: () => undefined as void,
+    fatal: '',
+  };
+  const ready = new Promise<void>((resolve) => {
+    state.markReady = resolve;
+  });
+  let nextId = 1;
+  class BrowserWindow {
+    options: unknown;
+    loaded: string[] = [];
+    webContents = {
+      id: nextId++,
+      once: () => undefined,
+      on: () => undefined,
+      send: () => undefined,
+      setWindowOpenHandler: () => undefined,
+    };
+    constructor(options: unknown) {
+      this.options = options;
+      state.windows.push(this);
+    }
+    once() {}
+    on() {}
+    async loadURL(url: string) {
+      this.loaded.push(url);
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
+  }
+  const electron = {
+    app: {
+      name: 'Folio',
+      isPackaged: false,
+      requestSingleInstanceLock: () => true,
+      enableSandbox: () => undefined,
+      whenReady: () => ready,
+      getPath: () => state.userData,
+      getAppPath: () => process.cwd(),
+      on: (event: string, listener: (...args: unknown[]) => unknown) => {
+        const list = state.appListeners.get(event) ?? [];
+        list.push(listener);
+        state.appListeners.set(event, list);
+      },
+      quit: () => {
+        state.quit++;
+      },
+      exit: () => undefined,
+    },
+    BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => {
+        state.menu = menu;
+      },
+    },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showErrorBox: (title: string, message: string) => {
+        state.fatal = `${title}: ${message}`;
+      },
+    },
+    ipcMain: {
+      handle: (channel: string, listener: (...args: unknown[]) => unknown) => {
+        state.handlers.set(channel, listener);
+      },
+      removeHandler: (channel: string) => state.handlers.delete(channel),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
+      handle: (scheme: string) => state.schemes.push(scheme),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => state.permissionHandlers++,
+        setPermissionCheckHandler: () => state.permissionHandlers++,
+      },
+    },
+    shell: { openExternal: async () => undefined },
+  };
+  return { state, electron };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const { state } = fake;
+const savedArgv = process.argv;
+
+/** Waits until `check` holds (a generous bound, not a timing assertion); fails on a fatal start. */
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 6_000; i++) {
+    if (state.fatal) throw new Error(`startup failed: ${state.fatal}`);
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+function trustedEvent() {
+  const win = state.windows[0];
+  if (!win) throw new Error('no window');
+  return {
+    sender: { id: win.webContents.id },
+    senderFrame: { url: 'app://folio/index.html', parent: null },
+  };
+}
+
+async function call<T>(channel: string, payload: unknown, event: unknown = trustedEvent()) {
+  const handler = state.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return (await handler(event, payload)) as Result<T>;
+}
+
+beforeAll(async () => {
+  state.userData = await mkdtemp(path.join(os.tmpdir(), 'folio-main-'));
+  // No file arguments: vitest's own argv must not be mistaken for files to import.
+  process.argv = ['/usr/bin/electron'];
+  await import('../../electron/main/main');
+  state.markReady();
+  await until(() => state.windows.length > 0, 'main window created');
+});
+
+afterAll(async () => {
+  process.argv = savedArgv;
+  for (const listener of state.appListeners.get('before-quit') ?? []) {
+    listener({ preventDefault: () => undefined });
+  }
+  await until(() => state.quit > 0, 'quit after closing the library');
+  await rm(state.userData, { recursive: true, force: true });
+});
+
+describe('electron main (composition root)', () => {
+  it('registers the privileged app scheme, the CSP protocol and deny-all permissions', () => {
+    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
+    expect(state.schemes).toEqual(['app']);
+    expect(state.permissionHandlers).toBe(2);
+    for (const event of ['second-instance', 'open-file', 'web-contents-created', 'before-quit']) {
+      expect(state.appListeners.get(event), event).toHaveLength(1);
+    }
+  });
+
+  it('opens one sandboxed window on the app origin', () => {
+    expect(state.windows).toHaveLength(1);
+    const win = state.windows[0] as { options: { webPreferences: object }; loaded: string[] };
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(win.loaded).toEqual(['app://folio/index.html']);
+    expect(state.menu).toBeTruthy();
+  });
+
+  it('answers every channel, opening the library in userData', async () => {
+    expect([...state.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    const info = await call<LibraryInfo>(CHANNELS.libraryInfo, undefined);
+    expect(info.ok).toBe(true);
+    if (info.ok) {
+      expect(info.data.path).toBe(state.userData);
+      expect(info.data.isEmpty).toBe(true);
+    }
+  });
+
+  it('refuses untrusted senders and malformed payloads', async () => {
+    const foreign = {
+      sender: { id: 999 },
+      senderFrame: { url: 'app://folio/index.html', parent: null },
+    };
+    const refused = await call(CHANNELS.libraryInfo, undefined, foreign);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const bad = await call(CHANNELS.getArticle, { id: 42 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('imports the bundled sample through IPC', async () => {
+    const started = await call<{ jobId: string }>(CHANNELS.importSample, undefined);
+    if (!started.ok) throw new Error(started.error.message);
+    let status: JobStatus | null = null;
+    await until(async () => {
+      const r = await call<JobStatus>(CHANNELS.jobStatus, { jobId: started.data.jobId });
+      if (r.ok) status = r.data;
+      return r.ok && r.data.finished;
+    }, 'sample import finished');
+    const final = status as JobStatus | null;
+    expect(final?.results.length).toBeGreaterThan(0);
+    expect(final?.results.map((r) => r.status)).toEqual(final?.results.map(() => 'imported'));
+    const info = await call<LibraryInfo>(CHANNELS.libraryInfo, undefined);
+    expect(info.ok && info.data.articleCount).toBe(final?.results.length);
+  });
+});
