@@ -1,0 +1,321 @@
+/**
+ * The main window: toolbar, sidebar, list (or search results), reader, dialogs and jobs.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { JobRef, JobStatus, ListView, SavedSearch, Settings } from '../../../shared/api';
+import { useApi } from '../api/api-context';
+import { useT } from '../i18n/i18n-context';
+import { errorOf } from '../lib/errors';
+import {
+  countPublications,
+  filterSummaries,
+  sortSummaries,
+  type ListFilter,
+  type SortDir,
+  type SortKey,
+} from '../lib/list-filter';
+import { refineQuery, type FacetKind } from '../lib/query';
+import {
+  clickRow,
+  EMPTY_SELECTION,
+  moveFocus,
+  pruneSelection,
+  selectAll,
+  targetIds,
+  type Modifiers,
+  type Selection,
+} from '../lib/selection';
+import { tagsOfSelection } from '../lib/tag-summary';
+import { listKeyAction } from '../lib/list-keys';
+import { ArticleList } from '../components/ArticleList';
+import { useConfirm } from '../components/ConfirmDialog';
+import { FirstRun } from '../components/FirstRun';
+import { JobPanel } from '../components/JobPanel';
+import { Reader } from '../components/Reader';
+import { SearchResults } from '../components/SearchResults';
+import { Sidebar } from '../components/Sidebar';
+import { Toolbar } from '../components/Toolbar';
+import { Dialogs, type DialogState } from './Dialogs';
+import { useActions } from './use-actions';
+import { useImport } from './use-import';
+import { useLibrary } from './use-library';
+import { useSearch } from './use-search';
+import { useShortcuts } from './use-shortcuts';
+
+export interface WorkspaceProps {
+  settings: Settings;
+  onSettings: (patch: Partial<Settings>) => void;
+}
+
+interface Job extends JobRef {
+  kind: 'import' | 'export';
+}
+
+/** The app's main layout and wiring. */
+export function Workspace({ settings, onSettings }: WorkspaceProps) {
+  const api = useApi();
+  const t = useT();
+  const confirm = useConfirm();
+  const lib = useLibrary(api);
+  const [now] = useState(() => new Date());
+  const [filter, setFilter] = useState<ListFilter>({ view: 'all' });
+  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'date', dir: 'desc' });
+  const [query, setQuery] = useState('');
+  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const readerRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const onError = useCallback(
+    (err: unknown) => {
+      const e = errorOf(err);
+      setError(`${e.message} — ${t(`hint.${e.code}`)}`);
+    },
+    [t],
+  );
+  const actions = useActions({ api, lib, confirm, t, onError });
+  const search = useSearch(api, query);
+  const searching = query.trim() !== '';
+
+  const all = lib.summaries;
+  const visible = useMemo(
+    () => (all ? sortSummaries(filterSummaries(all, filter, now), sort.key, sort.dir) : []),
+    [all, filter, now, sort],
+  );
+  const byId = useMemo(() => new Map((all ?? []).map((s) => [s.id, s])), [all]);
+  const order = useMemo(
+    () => (searching ? (search.response?.hits.map((h) => h.id) ?? []) : visible.map((s) => s.id)),
+    [searching, search.response, visible],
+  );
+  const selection = useMemo(() => pruneSelection(rawSelection, order), [rawSelection, order]);
+  const ids = useMemo(() => targetIds(selection, order), [selection, order]);
+  const selected = useMemo(
+    () => ids.map((id) => byId.get(id)).filter((s) => s !== undefined),
+    [ids, byId],
+  );
+  const viewCounts = useMemo(() => {
+    const c: Record<ListView, number> = { all: 0, recent: 0, untagged: 0, trash: 0 };
+    for (const v of Object.keys(c) as ListView[])
+      c[v] = all ? filterSummaries(all, { view: v }, now).length : 0;
+    return c;
+  }, [all, now]);
+  const publications = useMemo(() => countPublications(all ?? []), [all]);
+
+  const onRowClick = useCallback(
+    (id: string, mods: Modifiers) => setSelection((p) => clickRow(p, order, id, mods)),
+    [order],
+  );
+  const onMove = useCallback(
+    (d: number, extend: boolean) => setSelection((p) => moveFocus(p, order, d, extend)),
+    [order],
+  );
+  const onSelectAll = useCallback(() => setSelection((p) => selectAll(p, order)), [order]);
+  const onOpen = useCallback(() => readerRef.current?.focus(), []);
+  const inTrash = filter.view === 'trash' && !searching;
+  const onDelete = useCallback(
+    () => void (inTrash ? actions.restore(ids) : actions.trash(ids)),
+    [actions, ids, inTrash],
+  );
+
+  const startJob = useCallback(
+    (ref: JobRef, kind: Job['kind'] = 'import') => setJob({ ...ref, kind }),
+    [],
+  );
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const imp = useImport(api, fileInputRef, startJob, onError);
+  const jobFinished = useCallback(
+    (s: JobStatus) => void (s.kind === 'import' && lib.refresh()),
+    [lib],
+  );
+
+  const shortcuts = useMemo(
+    () => ({
+      focusSearch: () => searchRef.current?.focus(),
+      importFiles: imp.pick,
+      help: () => setDialog({ kind: 'help' }),
+    }),
+    [imp.pick],
+  );
+  useShortcuts(shortcuts);
+
+  const saveSearch = (name: string): void => {
+    const rest = settings.savedSearches.filter((s) => s.name !== name);
+    onSettings({ savedSearches: [...rest, { name, query: query.trim() }] });
+  };
+  const removeSaved = (s: SavedSearch): void =>
+    onSettings({ savedSearches: settings.savedSearches.filter((x) => x.name !== s.name) });
+  const onFacet = (kind: FacetKind, value: string): void =>
+    setQuery((q) => refineQuery(q, kind, value));
+  const onHitKey = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const a = listKeyAction(e, 10, order.length);
+    if (!a) return;
+    e.preventDefault();
+    if (a.type === 'move') onMove(a.delta, a.extend);
+    else if (a.type === 'selectAll') onSelectAll();
+    else if (a.type === 'open') onOpen();
+    else onDelete();
+  };
+  const focusSummary = selection.focus !== null ? byId.get(selection.focus) : undefined;
+  const showFirstRun = lib.info?.isEmpty === true;
+
+  return (
+    <div className="app" data-testid="app">
+      <Toolbar
+        ref={searchRef}
+        query={query}
+        onQuery={setQuery}
+        onSaveSearch={saveSearch}
+        selectedCount={ids.length}
+        inTrash={inTrash}
+        trashCount={viewCounts.trash}
+        onImport={imp.pick}
+        onExport={() => setDialog({ kind: 'export' })}
+        onCite={() => setDialog({ kind: 'cite' })}
+        onTrash={() => void actions.trash(ids)}
+        onRestore={() => void actions.restore(ids)}
+        onEmptyTrash={() => void actions.emptyTrash(viewCounts.trash)}
+        onSettings={() => setDialog({ kind: 'settings' })}
+        onHelp={() => setDialog({ kind: 'help' })}
+      />
+      <input
+        ref={fileInputRef}
+        type="file"
+        multiple
+        hidden
+        onChange={(e) => {
+          void imp.importFileList(Array.from(e.target.files ?? []));
+          e.target.value = '';
+        }}
+        data-testid="file-input"
+      />
+      {error && (
+        <div className="error-banner" role="alert">
+          {t('error.generic', { message: error })}
+          <button type="button" className="link-button" onClick={() => setError(null)}>
+            {t('error.dismiss')}
+          </button>
+        </div>
+      )}
+      <div className="panes">
+        <Sidebar
+          filter={searching ? { view: 'all', tag: '\u0000' } : filter}
+          viewCounts={viewCounts}
+          tags={lib.tags}
+          publications={publications}
+          savedSearches={settings.savedSearches}
+          activeQuery={query.trim()}
+          onFilter={(f) => {
+            setQuery('');
+            setFilter(f);
+          }}
+          onManageTag={(tag) => setDialog({ kind: 'tag', tag })}
+          onRunSaved={(s) => setQuery(s.query)}
+          onRemoveSaved={removeSaved}
+        />
+        <section className="list-pane" aria-label={t('list.label')} data-testid="list-pane">
+          {showFirstRun ? (
+            <FirstRun
+              onSample={() => api.importSample().then((r) => startJob(r), onError)}
+              onPick={imp.pick}
+            />
+          ) : searching ? (
+            <SearchResults
+              response={search.response}
+              error={search.error}
+              selection={selection}
+              onRowClick={onRowClick}
+              onKeyDown={onHitKey}
+              onFacet={onFacet}
+            />
+          ) : (
+            <>
+              <div className="list-header">
+                <span role="status" className="list-status">
+                  {all ? t('list.count', { count: visible.length }) : t('list.loading')}
+                </span>
+                <label className="sort">
+                  <span>{t('list.sortBy')}</span>
+                  <select
+                    value={sort.key}
+                    onChange={(e) => setSort({ ...sort, key: e.target.value as SortKey })}
+                    data-testid="sort-key"
+                  >
+                    <option value="date">{t('list.sortDate')}</option>
+                    <option value="title">{t('list.sortTitle')}</option>
+                    <option value="siteName">{t('list.sortSite')}</option>
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  className="icon-button"
+                  onClick={() => setSort({ ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' })}
+                  aria-label={sort.dir === 'asc' ? t('list.sortAsc') : t('list.sortDesc')}
+                  title={sort.dir === 'asc' ? t('list.sortAsc') : t('list.sortDesc')}
+                  data-testid="sort-dir"
+                >
+                  {sort.dir === 'asc' ? '↑' : '↓'}
+                </button>
+              </div>
+              <ArticleList
+                items={visible}
+                selection={selection}
+                onRowClick={onRowClick}
+                onMove={onMove}
+                onSelectAll={onSelectAll}
+                onOpen={onOpen}
+                onDelete={onDelete}
+                listRef={listRef}
+              />
+            </>
+          )}
+        </section>
+        <Reader
+          ref={readerRef}
+          focusId={selection.focus}
+          selectedCount={ids.length}
+          version={
+            focusSummary
+              ? `${focusSummary.tags.join('\u0001')}|${focusSummary.deletedAt ?? ''}`
+              : ''
+          }
+          tagProps={{
+            tags: tagsOfSelection(selected),
+            total: selected.length,
+            knownTags: lib.tags.map((x) => x.tag),
+            onAdd: (tags) => void actions.addTags(ids, tags),
+            onRemove: (tag) => void actions.removeTag(ids, tag),
+          }}
+          onArticleChanged={actions.articleChanged}
+          onNoteSaved={actions.noteSaved}
+        />
+      </div>
+      {job && (
+        <JobPanel
+          key={job.jobId}
+          jobId={job.jobId}
+          title={t(job.kind === 'import' ? 'import.title' : 'export.title')}
+          onFinished={jobFinished}
+          onClose={() => setJob(null)}
+        />
+      )}
+      {imp.dragging && (
+        <div className="drop-overlay" aria-hidden="true" data-testid="drop-overlay">
+          {t('import.dropHere')}
+        </div>
+      )}
+      <Dialogs
+        state={dialog}
+        ids={ids}
+        settings={settings}
+        tags={lib.tags}
+        actions={actions}
+        onSettings={onSettings}
+        onExportStarted={(r) => startJob(r, 'export')}
+        onClose={() => setDialog(null)}
+      />
+    </div>
+  );
+}

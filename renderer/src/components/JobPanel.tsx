@@ -1,0 +1,101 @@
+/**
+ * Progress of an import or export: a bar, counts, the current file, then a per-file result
+ * list whose errors say what to do.
+ */
+import { useEffect, useState } from 'react';
+import type { JobItemStatus, JobStatus } from '../../../shared/api';
+import { useApi } from '../api/api-context';
+import { useT } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages';
+import { pollJob } from '../lib/job-poll';
+import { errorOf } from '../lib/errors';
+
+const STATUS_LABEL: Record<JobItemStatus, MessageKey> = {
+  imported: 'job.imported',
+  duplicate: 'job.duplicate',
+  version: 'job.version',
+  failed: 'job.failed',
+  exported: 'job.exported',
+};
+
+export interface JobPanelProps {
+  jobId: string;
+  title: string;
+  onFinished: (status: JobStatus) => void;
+  onClose: () => void;
+}
+
+/** Polls a job and shows its progress; stays open with results until closed. */
+export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
+  const api = useApi();
+  const t = useT();
+  const [status, setStatus] = useState<JobStatus | null>(null);
+  const [pollError, setPollError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    pollJob(api, jobId, (s) => !cancelled && setStatus(s), { cancelled: () => cancelled }).then(
+      (final) => {
+        if (!cancelled && final.finished) onFinished(final);
+      },
+      (err: unknown) => !cancelled && setPollError(errorOf(err).message),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, jobId, onFinished]);
+
+  const failed = status?.results.filter((r) => r.status === 'failed').length ?? 0;
+  const ok = (status?.results.length ?? 0) - failed;
+  return (
+    <section className="job-panel" aria-label={title} data-testid="job-panel">
+      <header className="job-header">
+        <h2>{title}</h2>
+        <button type="button" className="icon-button" aria-label={t('job.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {status && (
+        <>
+          <progress max={Math.max(1, status.total)} value={status.done} aria-label={title} />
+          <p role="status">
+            {t('job.progress', { done: status.done, total: status.total })}
+            {status.finished
+              ? ` — ${t('job.finished')}: ${t('job.summary', { ok, failed })}`
+              : status.current && ` — ${t('job.current', { file: status.current })}`}
+          </p>
+          {status.error && (
+            <p role="alert" className="error">
+              {t('job.error', { message: status.error.message })} {t(`hint.${status.error.code}`)}
+            </p>
+          )}
+          {status.output?.savedTo && <p>{t('export.savedTo', { path: status.output.savedTo })}</p>}
+          {status.output?.downloadUrl && (
+            <p>
+              <a href={status.output.downloadUrl} download data-testid="export-download">
+                {t('export.download')}
+              </a>
+            </p>
+          )}
+          {status.results.length > 0 && (
+            <ul className="job-results" data-testid="job-results">
+              {status.results.map((r, i) => (
+                <li key={`${r.file}-${i}`} className={r.status === 'failed' ? 'error' : undefined}>
+                  <span className="job-file">{r.file}</span>{' '}
+                  <span className="job-status">{t(STATUS_LABEL[r.status])}</span>
+                  {r.error && (
+                    <span className="job-hint">
+                      {' '}
+                      — {r.error.message}. {t(`hint.${r.error.code}`)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {pollError && <p role="alert">{t('job.error', { message: pollError })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The original dump as plain text: React escapes it, nothing in it runs or renders.
+ */
+import { useEffect, useState } from 'react';
+import type { OriginalFile } from '../../../shared/api';
+import { useApi } from '../api/api-context';
+import { useT } from '../i18n/i18n-context';
+import { errorOf } from '../lib/errors';
+
+/** Shows the original file of an article. */
+export function OriginalView({ id }: { id: string }) {
+  const api = useApi();
+  const t = useT();
+  const [state, setState] = useState<{ id: string; file?: OriginalFile; error?: string } | null>(
+    null,
+  );
+  useEffect(() => {
+    let live = true;
+    api.getOriginal({ id }).then(
+      (file) => live && setState({ id, file }),
+      (err: unknown) => live && setState({ id, error: errorOf(err).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+  if (!state || state.id !== id) return <p className="muted">{t('list.loading')}</p>;
+  if (state.error) return <p role="alert">{t('reader.loadError', { message: state.error })}</p>;
+  return (
+    <div data-testid="original-view">
+      <p className="muted">
+        {state.file?.fileName} —{' '}
+        {t('reader.originalNote', { encoding: state.file?.encoding ?? '' })}
+      </p>
+      <pre className="original-text">{state.file?.text}</pre>
+    </div>
+  );
+}

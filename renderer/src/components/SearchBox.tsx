@@ -1,0 +1,108 @@
+/**
+ * The search input with a query-syntax popover and "save search".
+ */
+import { forwardRef, useState } from 'react';
+import { useT } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages';
+
+/** Query syntax examples: the code is literal syntax, the description is translated. */
+const SYNTAX: Array<[string, MessageKey]> = [
+  ['climate 气候', 'syntax.terms'],
+  ['"exact phrase"', 'syntax.phrase'],
+  ['-word', 'syntax.exclude'],
+  ['a OR b', 'syntax.or'],
+  ['tag:name', 'syntax.tag'],
+  ['site:BBC', 'syntax.site'],
+  ['author:name', 'syntax.author'],
+  ['lang:zh  lang:en', 'syntax.lang'],
+  ['before:2020-01-01  after:2019', 'syntax.date'],
+  ['in:notes', 'syntax.notes'],
+];
+
+export interface SearchBoxProps {
+  value: string;
+  onChange: (q: string) => void;
+  onSave: (name: string) => void;
+}
+
+/** Search box. */
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
+  { value, onChange, onSave },
+  ref,
+) {
+  const t = useT();
+  const [help, setHelp] = useState(false);
+  const [naming, setNaming] = useState<string | null>(null);
+  return (
+    <div className="search" role="search" data-testid="search">
+      <input
+        ref={ref}
+        type="search"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && value !== '') {
+            e.preventDefault();
+            onChange('');
+          }
+        }}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+        data-testid="search-input"
+      />
+      <button
+        type="button"
+        className="icon-button"
+        aria-expanded={help}
+        aria-controls="query-help"
+        aria-label={t('search.help')}
+        title={t('search.help')}
+        onClick={() => setHelp(!help)}
+      >
+        ?
+      </button>
+      {value.trim() !== '' && naming === null && (
+        <button type="button" onClick={() => setNaming(value.trim())} data-testid="save-search">
+          {t('search.save')}
+        </button>
+      )}
+      {naming !== null && (
+        <form
+          className="save-search-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (naming.trim()) onSave(naming.trim());
+            setNaming(null);
+          }}
+        >
+          <input
+            autoFocus
+            value={naming}
+            onChange={(e) => setNaming(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
+            aria-label={t('search.saveName')}
+          />
+          <button type="submit">{t('meta.save')}</button>
+        </form>
+      )}
+      {help && (
+        <div
+          id="query-help"
+          className="popover"
+          role="dialog"
+          aria-label={t('syntax.title')}
+          data-testid="query-help"
+        >
+          <h2>{t('syntax.title')}</h2>
+          <ul>
+            {SYNTAX.map(([code, k]) => (
+              <li key={k}>
+                <code>{code}</code> <span>{t(k)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+});
