@@ -11,7 +11,7 @@ const NEGATIVE =
   /hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|advert|newsletter|subscri|social|breadcrumb|recommend|popular|trending|cookie|modal|popup|signup|recirc|more-stories|read-more|readmore/i;
 // Blocks that are almost never article text, unless a name also says they hold the article.
 const UNLIKELY =
-  /-ad-|^ad-|-ad$|^ads?$|ad-slot|adslot|ad-container|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscri|share|sharing|recirc|outbrain|taboola|promo|cookie|signup|most-?popular|trending|recommend|gallery|carousel|slideshow|lightbox/i;
+  /-ad-|^ad-|-ad$|^ads?$|ad-slot|adslot|ad-container|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|(?<![a-z])rss(?![a-z])|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager(?![a-z])|popup|yom-remote|newsletter|subscri|share|sharing|recirc|outbrain|taboola|promo|cookie|signup|most-?popular|trending|recommend|gallery|carousel|slideshow|lightbox/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story|text|embed/i;
 const UNLIKELY_ROLES = new Set([
   'menu',
@@ -28,7 +28,8 @@ const UNLIKELY_ROLES = new Set([
 
 function names(el: Element): string {
   const a = el.attribs;
-  return `${a.class ?? ''} ${a.id ?? ''}`;
+  // camelCase names split into words, so "pageRow" is not read as "pager".
+  return `${a.class ?? ''} ${a.id ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
 }
 
 /** +25 per positive and −25 per negative hint in class and id. */

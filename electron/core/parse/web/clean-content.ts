@@ -39,7 +39,10 @@ const CONDITIONAL = new Set([
 ]);
 /** Short labels that are furniture whatever element carries them. */
 const LABEL =
-  /^(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?)[:：]?$/i;
+  /^(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
+const EMBED = /embed|twitter-tweet|instagram-media|tiktok/i;
+/** Inline pop-ups (hover cards, tooltips) that carry their own link lists into a sentence. */
+const POPUP = /tooltip|popover|hover-?card|rollover/i;
 
 /** Detaches an element from the tree (cheaper than a cheerio round trip). */
 export function removeElement(el: Element): void {
@@ -84,6 +87,10 @@ function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: num
   const weight = classWeight(el);
   const ld = linkDensity(s);
   if (s.units < 60 && LABEL.test(textOf(el))) return true;
+  // Embedded posts (tweets, Instagram) are quoted content even though they are mostly links.
+  if (EMBED.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false;
+  // A short paragraph that is one link is a "read this next" teaser, not prose.
+  if (!s.hasBlockChild && s.units < 150 && linkDensity(s) > 0.8 && s.images === 0) return true;
   if (el.name === 'p' || el.name === 'span') return false;
   if (weight < 0 && s.punct < 10) return true;
   if (s.punct >= 10 && ld < 0.5) return false;
@@ -102,6 +109,22 @@ function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: num
   if (weight < 25 && ld > (isList ? 0.5 : 0.33)) return true;
   if (weight >= 25 && ld > 0.5) return true;
   return false;
+}
+
+function countLinks(el: Element): number {
+  let n = 0;
+  for (const c of el.children) if (isElement(c)) n += (c.name === 'a' ? 1 : 0) + countLinks(c);
+  return n;
+}
+
+/** Removes pop-up boxes inside sentences, innermost first, so the linked name itself stays. */
+function removePopups(el: Element): void {
+  for (const child of [...el.children]) {
+    if (!isElement(child)) continue;
+    removePopups(child);
+    const names = `${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`;
+    if (POPUP.test(names) && countLinks(child) >= 2) removeElement(child);
+  }
 }
 
 /** Cleans `root` in place; `stats` must have been measured before any removal. */
@@ -124,4 +147,5 @@ export function cleanContent(root: Element, stats: Map<Element, ElementStats>): 
     }
   };
   visit(root);
+  removePopups(root);
 }

@@ -143,7 +143,7 @@ export function findMainContent(body: Element, stats: Map<Element, ElementStats>
   const best = ranked[0];
   if (!best) return { top: body, parts: [body], scores: final };
   let top = best[0];
-  top = preferSharedAncestor(top, best[1], ranked.slice(1, 5), body);
+  top = gatherSections(top, best[1], ranked.slice(1), stats, body);
   top = climbWhileBetter(top, final, body);
   while (top !== body) {
     const parent = parentElement(top);
@@ -153,25 +153,41 @@ export function findMainContent(body: Element, stats: Map<Element, ElementStats>
   return { top, parts: siblingsToKeep(top, final, stats), scores: final };
 }
 
-/** When several strong candidates share an ancestor, the article is that ancestor. */
-function preferSharedAncestor(
+function contains(ancestor: Element, el: Element): boolean {
+  for (let p: Element | null = el; p; p = parentElement(p)) if (p === ancestor) return true;
+  return false;
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  const seen = new Set<Element>();
+  for (let p: Element | null = a; p; p = parentElement(p)) seen.add(p);
+  for (let p: Element | null = b; p; p = parentElement(p)) if (seen.has(p)) return p;
+  return null;
+}
+
+/**
+ * Articles split into sections (text, figure, text…) leave several strong candidates in
+ * separate branches; the article is their nearest common container, when that container is
+ * not the whole page and is not a link farm.
+ */
+function gatherSections(
   top: Element,
   topScore: number,
-  others: Array<[Element, number]>,
+  ranked: Array<[Element, number]>,
+  stats: Map<Element, ElementStats>,
   body: Element,
 ): Element {
-  const strong = others.filter(([, s]) => s >= topScore * 0.75).map(([el]) => el);
-  if (strong.length < 3) return top;
-  const ancestorsOf = (el: Element): Set<Element> => {
-    const set = new Set<Element>();
-    for (let a = parentElement(el); a; a = parentElement(a)) set.add(a);
-    return set;
-  };
-  const lists = strong.map(ancestorsOf);
-  for (let a = parentElement(top); a && a !== body; a = parentElement(a)) {
-    if (lists.filter((l) => l.has(a as Element)).length >= 3) return a;
+  let current = top;
+  for (const [el, score] of ranked.slice(0, 12)) {
+    if (score < topScore * 0.3) break;
+    if (contains(current, el) || contains(el, current)) continue;
+    const lca = commonAncestor(current, el);
+    if (!lca || lca === body || lca.name === 'html') continue;
+    const s = stats.get(lca);
+    if (!s || linkDensity(s) > 0.35) continue;
+    current = lca;
   }
-  return top;
+  return current;
 }
 
 /** Moves up while a parent scores higher than the child it came from. */

@@ -3,7 +3,7 @@
  * <title>, JSON-LD bodies, <html lang>, <body>), so nothing runs a CSS selector over the
  * whole page once per field.
  */
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { isElement } from './dom-stats';
 
 /** What the head (and stray tags in the body) declare. */
@@ -31,7 +31,7 @@ export function textContent(el: Element): string {
 }
 
 /** Indexes the document below `root` (the cheerio root's children). */
-export function indexPage(roots: AnyNode[]): PageIndex {
+export function indexPage(roots: Array<AnyNode | Document>): PageIndex {
   const index: PageIndex = {
     metas: new Map(),
     canonical: '',
@@ -41,6 +41,10 @@ export function indexPage(roots: AnyNode[]): PageIndex {
     body: null,
   };
   const visit = (n: AnyNode): void => {
+    if (n.type === 'root') {
+      for (const c of n.children) visit(c);
+      return;
+    }
     if (!isElement(n)) return;
     const a = n.attribs;
     switch (n.name) {
