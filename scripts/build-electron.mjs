@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'dist', 'electron');
+const outFlag = process.argv.indexOf('--out-dir');
+// --out-dir lets tests build into a temporary folder instead of dist/.
+const outDir =
+  outFlag > 0 && process.argv[outFlag + 1]
+    ? path.resolve(process.argv[outFlag + 1])
+    : path.join(root, 'dist', 'electron');
 const production = process.env.NODE_ENV === 'production' || process.argv.includes('--production');
 
 // ESM sources bundled into CJS lose import.meta.url; rebuild it from the bundle's own path.

@@ -1,0 +1,158 @@
+/**
+ * Builds the Electron bundles with the real build script into a temporary folder, then checks
+ * what they may load and that the main bundle starts (under Node, with a stand-in `electron`):
+ * bundling ESM-only dependencies into CJS is where packaged apps usually break.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/api';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+let outDir = '';
+
+/** The distinct module names a CJS bundle requires. */
+async function requiredModules(file: string): Promise<string[]> {
+  const code = await readFile(file, 'utf8');
+  return [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+// A stand-in for Electron's main-process API: just enough for main.ts to start, answer one
+// IPC call and quit. Written to the temporary folder, never into the repository.
+const HARNESS = `
+const Module = require('node:module');
+const handlers = new Map();
+const appListeners = {};
+const windows = [];
+let quit = false;
+class BrowserWindow {
+  constructor(options) {
+    this.options = options;
+    this.webContents = { id: windows.length + 1, once() {}, on() {}, send() {}, setWindowOpenHandler() {} };
+    windows.push(this);
+  }
+  once() {} on() {} async loadURL(url) { this.url = url; } isMinimized() { return false; } restore() {} focus() {}
+}
+const electron = {
+  app: {
+    name: 'Folio', isPackaged: false,
+    requestSingleInstanceLock: () => true, enableSandbox() {},
+    whenReady: () => Promise.resolve(),
+    getPath: () => process.env.FOLIO_TEST_USERDATA,
+    getAppPath: () => process.env.FOLIO_TEST_APP,
+    on(event, listener) { (appListeners[event] ??= []).push(listener); },
+    quit() { quit = true; }, exit(code) { process.exit(code); },
+  },
+  BrowserWindow,
+  Menu: { buildFromTemplate: (t) => t, setApplicationMenu() {} },
+  dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: (t, m) => { console.error(t, m); process.exit(3); } },
+  ipcMain: { handle: (c, l) => handlers.set(c, l), removeHandler: (c) => handlers.delete(c) },
+  protocol: { registerSchemesAsPrivileged() {}, handle() {} },
+  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
+  shell: { openExternal: async () => {} },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'electron' ? electron : load.call(this, request, ...rest);
+};
+process.argv = [process.argv[0]];
+require(process.env.FOLIO_TEST_BUNDLE);
+(async () => {
+  const wait = async (check) => { for (let i = 0; i < 3000 && !check(); i++) await new Promise((r) => setTimeout(r, 10)); };
+  await wait(() => windows.length > 0);
+  const event = { sender: { id: 1 }, senderFrame: { url: 'app://folio/index.html', parent: null } };
+  const ch = JSON.parse(process.env.FOLIO_TEST_CHANNELS);
+  const call = (method, req) => handlers.get(ch[method])(event, req);
+  const info = await call('libraryInfo', undefined);
+  // One full round through parse, store, search and citations, all from the bundle.
+  const job = await call('importSample', undefined);
+  let status = null;
+  for (let i = 0; i < 3000 && !status?.finished; i++) {
+    status = (await call('jobStatus', { jobId: job.data.jobId })).data;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const list = await call('listArticles', { view: 'all' });
+  const ids = (list.data ?? []).map((a) => a.id);
+  const cite = await call('cite', { ids: ids.slice(0, 1), style: 'apa', format: 'text' });
+  const found = await call('search', { query: (list.data?.[0]?.title ?? '').slice(0, 4) });
+  const results = status?.results?.map((r) => r.status);
+  for (const l of appListeners['before-quit'] ?? []) l({ preventDefault() {} });
+  await wait(() => quit);
+  console.log(JSON.stringify({ handlers: handlers.size, url: windows[0].url, info, results, cite, hits: found.data?.total, quit }));
+})().catch((err) => { console.error(err); process.exit(2); });
+`;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-'));
+  await run(
+    process.execPath,
+    [path.join(repoRoot, 'scripts', 'build-electron.mjs'), '--out-dir', outDir],
+    {
+      cwd: repoRoot,
+    },
+  );
+});
+
+afterAll(async () => {
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe('Electron bundles', () => {
+  it('the sandboxed preload requires nothing but electron', async () => {
+    expect(await requiredModules(path.join(outDir, 'preload.cjs'))).toEqual(['electron']);
+  });
+
+  it('the main bundle requires only Node built-ins, electron and playwright-core', async () => {
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    const extra = (await requiredModules(path.join(outDir, 'main.cjs'))).filter(
+      (m) => !builtins.has(m),
+    );
+    expect(extra).toEqual(['electron', 'playwright-core']);
+  });
+
+  it('the main bundle starts, imports, searches and cites under a stand-in electron', async () => {
+    const userData = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-lib-'));
+    try {
+      const harness = path.join(outDir, 'harness.cjs');
+      await writeFile(harness, HARNESS);
+      const { stdout } = await run(process.execPath, [harness], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          // The bundle sits in a temporary folder; in the app it sits beside node_modules.
+          NODE_PATH: path.join(repoRoot, 'node_modules'),
+          FOLIO_TEST_USERDATA: userData,
+          FOLIO_TEST_APP: repoRoot,
+          FOLIO_TEST_BUNDLE: path.join(outDir, 'main.cjs'),
+          FOLIO_TEST_CHANNELS: JSON.stringify(CHANNELS),
+        },
+      });
+      const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
+        handlers: number;
+        url: string;
+        info: { ok: boolean; data?: { path: string } };
+        results: string[];
+        cite: { ok: boolean; data?: { text: string } };
+        hits: number;
+        quit: boolean;
+      };
+      expect(report.handlers).toBe(Object.keys(CHANNELS).length);
+      expect(report.url).toBe('app://folio/index.html');
+      expect(report.info).toMatchObject({ ok: true, data: { path: userData } });
+      expect(report.results.length).toBeGreaterThan(0);
+      expect(report.results.every((r) => r === 'imported')).toBe(true);
+      expect(report.cite.ok).toBe(true);
+      expect(report.cite.data?.text.length).toBeGreaterThan(10);
+      expect(report.hits).toBeGreaterThan(0);
+      expect(report.quit).toBe(true);
+    } finally {
+      await rm(userData, { recursive: true, force: true });
+    }
+  });
+});
