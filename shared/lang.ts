@@ -61,7 +61,7 @@ export function isHan(code: number): boolean {
 /** Guesses a BCP 47 tag (zh-Hans, zh-Hant, en or other) from plain text. */
 export function detectLang(text: string): string {
   // A prefix is enough to decide and keeps this O(1) for huge articles.
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   let han = 0;
   let latin = 0;
   let other = 0;

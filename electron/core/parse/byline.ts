@@ -67,7 +67,8 @@ export function extractByline($: CheerioAPI, root: Element, siteName: string): B
   for (const ul of head) {
     if (ul.name !== 'ul' || !ul.parent) continue;
     const items = ul.children.filter((c): c is Element => isElement(c) && c.name === 'li');
-    if (items.length === 0 || items.length > 4 || $(ul).find('a').length > 0) continue;
+    if (items.length === 0 || items.length > 4 || elementsOf(ul).some((e) => e.name === 'a'))
+      continue;
     const named = items.filter((li) => /(?:^|-)Name(?:$|\s|-)/.test(li.attribs.class ?? ''));
     const source = named.length > 0 ? named : items;
     const names = cleanNames(source.map((li) => textOf(li).trim()).join('、'), siteName);
@@ -98,11 +99,7 @@ export function extractByline($: CheerioAPI, root: Element, siteName: string): B
   }
 
   // Author-classed elements.
-  const tagged = $(root)
-    .find(
-      '[rel=author], [itemprop=author], .author, .authors, .byline, [class*=byline], [class*=author-name]',
-    )
-    .toArray();
+  const tagged = all.filter((e) => e.parent && isAuthorTagged(e));
   for (const el of tagged) {
     const t = textOf(el).replace(/\s+/g, ' ').trim();
     if (t.length === 0 || t.length > 80) continue;
@@ -135,4 +132,11 @@ export function extractByline($: CheerioAPI, root: Element, siteName: string): B
     }
   }
   return { authors: [], byline: '' };
+}
+
+function isAuthorTagged(el: Element): boolean {
+  const a = el.attribs;
+  if (a.rel === 'author' || a.itemprop === 'author') return true;
+  const cls = a.class ?? '';
+  return /(?:^|\s)(?:author|authors|byline)(?:\s|$)|byline|author-name/i.test(cls);
 }

@@ -5,13 +5,14 @@
  * (Used by parse-document.ts for both formats; web/extract-web-page.ts supplies `root` for pages.)
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
+import render from 'dom-serializer';
 import type { AnyNode, Element } from 'domhandler';
 import { Element as DomElement, type Text } from 'domhandler';
 import type { ImageRef } from '../../../shared/model';
 import { detach, elementsOf, isElement, limitDepth, relink, textOf, unwrap } from './dom-utils';
 import { htmlToText } from './html-text';
 import { isCreditLine, normaliseImages } from './images';
-import { sanitizeArticleHtml } from './sanitize';
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitizeArticleHtml } from './sanitize';
 import { resolveUrl } from './urls';
 
 export interface CleanedContent {
@@ -20,7 +21,8 @@ export interface CleanedContent {
   images: ImageRef[];
 }
 
-const JUNK_SELECTOR = [
+// Tags that never carry article prose (time elements go only when they stand alone).
+const JUNK_TAGS = new Set([
   'script',
   'style',
   'template',
@@ -47,14 +49,17 @@ const JUNK_SELECTOR = [
   'video',
   'audio',
   'map',
-  '[hidden]',
-  '[aria-hidden=true]',
-  '[role=navigation]',
-  '[role=complementary]',
-  '[data-e2e=advertisement]',
-  '[aria-label*=广告]',
-  '[aria-label*=Advert]',
-].join(',');
+]);
+
+/** Markup-level signs of hidden, navigational or advertising blocks. */
+function isJunkByAttributes(el: Element): boolean {
+  const a = el.attribs;
+  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
+  if (a.role === 'navigation' || a.role === 'complementary') return true;
+  if (a['data-e2e'] === 'advertisement') return true;
+  const label = a['aria-label'];
+  return label !== undefined && /广告|廣告|advert/i.test(label);
+}
 
 // Class/id tokens of ads, share bars, related-story rails and comment widgets.
 const JUNK_CLASS =
@@ -115,14 +120,16 @@ export function cleanContent(
   limitDepth(root, 200);
   unwrapNoscriptImages($, root);
   removeFeedPromo(root);
-  removeJunk($, root);
+  removeJunk(root);
   const images = normaliseImages($, root, baseUrl);
-  removeRelatedLists($, root);
-  resolveLinks($, root, baseUrl);
+  removeRelatedLists(root);
+  resolveLinks(root, baseUrl);
   flattenLayout(root);
   tidyText(root);
+  pruneToAllowList(root);
   const text = htmlToText(root);
-  const contentHtml = sanitizeArticleHtml($(root).html() ?? '');
+  // UTF-8 serialisation: entity-encoding every CJK character would triple the sanitiser's work.
+  const contentHtml = sanitizeArticleHtml(render(root.children, { encodeEntities: 'utf8' }));
   return { contentHtml, text, images };
 }
 
@@ -142,10 +149,11 @@ function wrapRoot($: CheerioAPI, rootSel: Cheerio<AnyNode> | Element): Element {
 }
 
 function unwrapNoscriptImages($: CheerioAPI, root: Element): void {
-  for (const ns of $(root).find('noscript').toArray()) {
+  for (const ns of elementsOf(root).filter((e) => e.name === 'noscript')) {
+    if (!ns.parent) continue;
     const raw = textOf(ns);
     if (ns.children.some((c) => isElement(c))) {
-      if ($(ns).find('img').length > 0) unwrap(ns);
+      if (hasImage(ns)) unwrap(ns);
       else detach(ns);
     } else if (/<img\b/i.test(raw)) {
       // Parsers that keep <noscript> as raw text: parse the fallback markup.
@@ -154,7 +162,7 @@ function unwrapNoscriptImages($: CheerioAPI, root: Element): void {
       detach(ns);
     }
   }
-  for (const el of $(root).find('noscript').toArray()) detach(el);
+  for (const el of elementsOf(root)) if (el.name === 'noscript') detach(el);
 }
 
 /** Removes the feed mirror's "获取更多RSS" footer and the rule/breaks above it. */
@@ -191,10 +199,14 @@ function removeFeedPromo(root: Element): void {
   }
 }
 
-function removeJunk($: CheerioAPI, root: Element): void {
-  $(root).find(JUNK_SELECTOR).remove();
+function removeJunk(root: Element): void {
+  removeComments(root);
   for (const el of elementsOf(root)) {
-    if (!el.parent) continue;
+    if (!el.parent || !isAttached(el, root)) continue;
+    if (JUNK_TAGS.has(el.name) || isJunkByAttributes(el)) {
+      detach(el);
+      continue;
+    }
     if (
       el.name === 'time' &&
       isElement(el.parent) &&
@@ -210,18 +222,34 @@ function removeJunk($: CheerioAPI, root: Element): void {
     }
     if (el.name === 'p' || el.name === 'div' || el.name === 'span' || el.name === 'section') {
       const t = textOf(el).trim();
-      if (
-        t.length < 60 &&
-        MEDIA_NOTICE.test(t) &&
-        el.children.every((c) => !isElement(c) || c.name !== 'img')
-      ) {
-        detach(el);
-      } else if (t.length < 60 && DATE_LINE.test(t) && $(el).find('img').length === 0) {
-        detach(el);
-      }
+      if (t.length >= 60 || hasImage(el)) continue;
+      if (MEDIA_NOTICE.test(t) || DATE_LINE.test(t)) detach(el);
     }
   }
-  for (const c of $(root).find('*').contents().toArray()) if (c.type === 'comment') detach(c);
+}
+
+/** True while no ancestor up to `root` has been detached. */
+function isAttached(el: Element, root: Element): boolean {
+  let cur: AnyNode | null = el;
+  while (cur && cur !== root) cur = cur.parent;
+  return cur === root;
+}
+
+function hasImage(el: Element): boolean {
+  return elementsOf(el).some((e) => e.name === 'img');
+}
+
+function removeComments(root: Element): void {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isElement(node)) continue;
+    if (node.children.some((c) => c.type === 'comment')) {
+      node.children = node.children.filter((c) => c.type !== 'comment');
+      relink(node);
+    }
+    for (const c of node.children) stack.push(c);
+  }
 }
 
 /** A junk-looking class on a long, prose-heavy block is more likely a wrapper than a widget. */
@@ -233,14 +261,19 @@ function isContentish(el: Element): boolean {
   return linkText / t.length < 0.3;
 }
 
-function removeRelatedLists($: CheerioAPI, root: Element): void {
-  for (const list of $(root).find('ul, ol').toArray()) {
+function removeRelatedLists(root: Element): void {
+  const all = elementsOf(root);
+  for (const list of all.filter((e) => e.name === 'ul' || e.name === 'ol')) {
     if (!list.parent) continue;
     const items = list.children.filter((c): c is Element => isElement(c) && c.name === 'li');
     if (items.length === 0) continue;
     const linky = items.filter((li) => {
       const t = textOf(li).trim();
-      const linkText = $(li).find('a').text().trim();
+      const linkText = elementsOf(li)
+        .filter((e) => e.name === 'a')
+        .map(textOf)
+        .join('')
+        .trim();
       return t.length > 0 && linkText.length >= t.length * 0.8;
     });
     if (linky.length === items.length) {
@@ -249,7 +282,8 @@ function removeRelatedLists($: CheerioAPI, root: Element): void {
     }
   }
   // Headings or short paragraphs announcing related links, left without their list.
-  for (const el of $(root).find('h2, h3, h4, p, strong').toArray()) {
+  for (const el of all) {
+    if (!/^(?:h[2-4]|p|strong)$/.test(el.name)) continue;
     if (el.parent && RELATED_HEADING.test(textOf(el).trim())) detach(el);
   }
 }
@@ -260,8 +294,9 @@ function removeLabelBefore(list: Element): void {
   if (isElement(prev) && RELATED_HEADING.test(textOf(prev).trim())) detach(prev);
 }
 
-function resolveLinks($: CheerioAPI, root: Element, baseUrl: string | null): void {
-  for (const a of $(root).find('a[href]').toArray()) {
+function resolveLinks(root: Element, baseUrl: string | null): void {
+  for (const a of elementsOf(root)) {
+    if (a.name !== 'a' || a.attribs.href === undefined) continue;
     const href = resolveUrl(a.attribs.href ?? '', baseUrl);
     if (href && /^(?:https?:|mailto:)/i.test(href)) a.attribs.href = href;
     else delete a.attribs.href;
@@ -368,4 +403,34 @@ function insidePre(node: AnyNode, pres: Set<Element>): boolean {
     cur = cur.parent;
   }
   return false;
+}
+
+const allowedTags = new Set(ALLOWED_TAGS);
+
+/**
+ * Unwraps tags and drops attributes the sanitiser would discard anyway: the sanitiser still
+ * guards the output, but it then parses a fraction of the markup (layout classes are long).
+ */
+function pruneToAllowList(root: Element): void {
+  const all = elementsOf(root);
+  // Children before parents: a disallowed child's own children are already flat.
+  for (let i = all.length - 1; i >= -1; i -= 1) {
+    const el = i >= 0 ? (all[i] as Element) : root;
+    if (el.children.some((c) => isElement(c) && !allowedTags.has(c.name))) {
+      const kids: AnyNode[] = [];
+      for (const c of el.children) {
+        if (isElement(c) && !allowedTags.has(c.name)) for (const g of c.children) kids.push(g);
+        else kids.push(c);
+      }
+      for (const k of kids) k.parent = el;
+      el.children = kids;
+      relink(el);
+    }
+    if (i < 0) break;
+    const keep = ALLOWED_ATTRIBUTES[el.name];
+    const attribs: Record<string, string> = {};
+    if (keep)
+      for (const k of keep) if (el.attribs[k] !== undefined) attribs[k] = el.attribs[k] as string;
+    el.attribs = attribs;
+  }
 }

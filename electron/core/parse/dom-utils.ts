@@ -63,7 +63,8 @@ export function replaceWith(node: AnyNode, replacement: AnyNode[]): void {
     if (r.parent) detach(r);
     r.parent = parent;
   }
-  kids.splice(i, 1, ...replacement);
+  // concat, not splice(...spread): a spread of 100k+ nodes overflows the call stack.
+  parent.children = kids.slice(0, i).concat(replacement, kids.slice(i + 1));
   node.parent = null;
   node.prev = null;
   node.next = null;

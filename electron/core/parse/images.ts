@@ -5,6 +5,8 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ImageRef } from '../../../shared/model';
+import { Element as DomElement, Text } from 'domhandler';
+import { detach, elementsOf, relink, replaceWith } from './dom-utils';
 import { largestFromSrcset, resolveUrl, unproxyImage } from './urls';
 
 const LAZY_ATTRS = [
@@ -220,26 +222,28 @@ function meaningfulAlt(alt: string, credit: string): boolean {
 export function normaliseImages($: CheerioAPI, root: Element, baseUrl: string | null): ImageRef[] {
   const images: ImageRef[] = [];
   const seen = new Set<string>();
-  const imgs = $(root).find('img').toArray();
+  const imgs = elementsOf(root).filter((e) => e.name === 'img');
   for (const img of imgs) {
     if (!img.parent) continue;
     const src = realImageSource(img, baseUrl);
     const holder = isElement(img.parent) && img.parent.name === 'picture' ? img.parent : img;
     if (!src || seen.has(src)) {
-      $(holder).remove();
+      detach(holder);
       continue;
     }
     seen.add(src);
     const block = imageBlock(img, root);
     let captionText = '';
-    const figcaption = $(block).find('figcaption, [class*=caption]').first();
-    if (figcaption.length > 0) {
-      captionText = visibleText(figcaption[0] as Element, true);
+    const figcaption = elementsOf(block).find(
+      (e) => e.name === 'figcaption' || /caption/i.test(e.attribs.class ?? ''),
+    );
+    if (figcaption) {
+      captionText = visibleText(figcaption, true);
     } else {
       const sib = siblingCaption(block);
       if (sib) {
         captionText = visibleText(sib, true);
-        $(sib).remove();
+        detach(sib);
       }
     }
     let credit = collectCredit(block);
@@ -254,14 +258,26 @@ export function normaliseImages($: CheerioAPI, root: Element, baseUrl: string | 
     const alt = (img.attribs.alt ?? '').replace(/\s+/g, ' ').trim();
     const caption = captionText || (meaningfulAlt(alt, credit) ? alt : '');
     images.push({ src, alt, caption, credit });
-    const figure = $('<figure></figure>');
-    figure.append($('<img>').attr({ src, alt }));
-    if (caption || credit) {
-      const fc = $('<figcaption></figcaption>').text(caption);
-      if (credit) fc.append(caption ? ' ' : '', $('<small></small>').text(credit));
-      figure.append(fc);
-    }
-    $(block).replaceWith(figure);
+    replaceWith(block, [buildFigure(src, alt, caption, credit)]);
   }
   return images;
+}
+
+function el(name: string, attribs: Record<string, string>, children: AnyNode[]): Element {
+  const node = new DomElement(name, attribs, children);
+  for (const c of children) c.parent = node;
+  relink(node);
+  return node;
+}
+
+/** `<figure><img><figcaption>caption <small>credit</small></figcaption></figure>`. */
+function buildFigure(src: string, alt: string, caption: string, credit: string): Element {
+  const kids: AnyNode[] = [el('img', { src, alt }, [])];
+  if (caption || credit) {
+    const cap: AnyNode[] = [];
+    if (caption) cap.push(new Text(credit ? `${caption} ` : caption));
+    if (credit) cap.push(el('small', {}, [new Text(credit)]));
+    kids.push(el('figcaption', {}, cap));
+  }
+  return el('figure', {}, kids);
 }
