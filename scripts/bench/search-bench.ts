@@ -1,0 +1,264 @@
+/**
+ * Search benchmark: synthetic libraries (default 10,000 and 50,000 articles) mixed from the dev
+ * corpora, indexed through openSearchIndex over an in-memory library. Prints build time, size on
+ * disk, load time, memory, latency per query class, and recall/latency beside a linear scan over
+ * the same folded texts and MiniSearch with its default tokenizer.
+ *
+ *   npm run bench:search [-- --sizes 10000,50000] [--runs 20]
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import type { Article } from '../../shared/model';
+import { foldPhrase } from '../../electron/core/search/fold';
+import { openSearchIndex } from '../../electron/core/search/open-search-index';
+import {
+  FakeLibrary,
+  hasCorpus,
+  loadDumpArticles,
+  loadWebArticles,
+  makeArticle,
+  traditionalCopy,
+} from '../../tests/core/search/fake-library';
+
+const QUERIES: Record<string, string[]> = {
+  'cjk-1': ['鲜', '京'],
+  'cjk-2': ['关系', '疫情', '中国'],
+  'cjk-4': ['美国总统', '香港政府', '新冠疫情'],
+  traditional: ['關係', '習近平', '臺灣'],
+  english: ['election', 'president', 'running'],
+  phrase: ['"美国总统"', '"the president"'],
+  filters: [
+    'site:BBC 中国',
+    'tag:外交 美国',
+    '疫情 after:2020-01-01 before:2021-01-01',
+    '普京 OR Putin',
+  ],
+};
+const TAGS = ['外交', '经济', '科技', '香港', '台湾', '疫情', '选举', 'read-later', 'archive'];
+
+/** Deterministic PRNG so every run benchmarks the same library. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function synthesize(n: number, sources: Article[]): Article[] {
+  const rand = rng(42);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const paras = sources.map((a) => a.text.split(/\n\n+/).filter((p) => p.trim()));
+  const out: Article[] = [];
+  for (let i = 0; i < n; i++) {
+    const si = Math.floor(rand() * sources.length);
+    const src = sources[si]!;
+    const budget = src.lang === 'en' ? 3000 : 1000;
+    const mine = paras[si]!;
+    let text = '';
+    for (let k = Math.floor(rand() * mine.length); text.length < budget && mine.length; k++) {
+      text += `${mine[k % mine.length]}\n\n`;
+      if (k - mine.length > 4) break;
+    }
+    // Mix in a paragraph of another article of the same language, so documents differ.
+    const other = pick(sources.filter((s) => s.lang.slice(0, 2) === src.lang.slice(0, 2)));
+    text += pick(other.text.split(/\n\n+/));
+    const year = 2013 + Math.floor(rand() * 12);
+    const day = new Date(Date.UTC(year, Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+    out.push(
+      makeArticle({
+        id: `syn-${i}`,
+        title: `${src.title} · ${i % 997}`,
+        text: text.slice(0, budget * 1.2),
+        siteName: src.siteName,
+        lang: src.lang,
+        tags: TAGS.filter(() => rand() < 0.12),
+        publishedAt: day.toISOString(),
+      }),
+    );
+  }
+  return out;
+}
+
+/** The baseline: every document's folded text scanned for every query. */
+function linearScan(docs: Article[]) {
+  const folded = docs.map((a) => ({ a, t: foldPhrase(`${a.title}\n${a.text}`) }));
+  return (query: string): string[] => {
+    const parts = query.match(/"[^"]*"|\S+/g) ?? [];
+    const groups: string[][] = [];
+    const filters: Array<(a: Article) => boolean> = [];
+    let or = false;
+    for (const p of parts) {
+      if (p === 'OR') {
+        or = true;
+        continue;
+      }
+      const m = /^(site|tag|after|before):(.*)$/.exec(p);
+      if (m) {
+        const v = m[2]!;
+        if (m[1] === 'site') filters.push((a) => a.siteName.includes(v));
+        if (m[1] === 'tag') filters.push((a) => a.tags.includes(v));
+        if (m[1] === 'after') filters.push((a) => (a.publishedAt ?? '') >= v);
+        if (m[1] === 'before') filters.push((a) => (a.publishedAt ?? '9') < v);
+        continue;
+      }
+      const needle = foldPhrase(p.replace(/"/g, ''));
+      if (or && groups.length) groups[groups.length - 1]!.push(needle);
+      else groups.push([needle]);
+      or = false;
+    }
+    return folded
+      .filter(
+        ({ a, t }) =>
+          filters.every((f) => f(a)) && groups.every((g) => g.some((n) => t.includes(n))),
+      )
+      .map(({ a }) => a.id);
+  };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const dirSize = (dir: string) =>
+  readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+
+/** Wall time of fn (ms). */
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+
+/** CPU time of fn (ms): steadier than wall time on a shared, busy machine. */
+function cpuTime(fn: () => unknown): number {
+  const c = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+}
+
+function recall(got: string[], truth: string[]): number {
+  if (truth.length === 0) return 1;
+  const g = new Set(got);
+  return truth.filter((id) => g.has(id)).length / truth.length;
+}
+
+async function benchSize(n: number, sources: Article[], runs: number): Promise<void> {
+  console.log(`\n=== ${n.toLocaleString('en')} articles ===`);
+  const docs = synthesize(n, sources);
+  const chars = docs.reduce((s, a) => s + a.text.length, 0);
+  console.log(`text: ${(chars / 1e6).toFixed(1)} M chars (${Math.round(chars / n)} per article)`);
+  const dir = mkdtempSync(join(tmpdir(), 'folio-search-bench-'));
+  const lib = new FakeLibrary(dir, docs);
+  const cpu0 = process.cpuUsage();
+  let t = performance.now();
+  const built = await openSearchIndex({ dir, library: lib.asLibrary() });
+  const cpuBuild = process.cpuUsage(cpu0);
+  const cpuS = (cpuBuild.user + cpuBuild.system) / 1e6;
+  console.log(
+    `build: ${((performance.now() - t) / 1000).toFixed(1)} s wall, ${cpuS.toFixed(1)} s CPU`,
+  );
+  await built.close();
+  console.log(`size on disk: ${(dirSize(join(dir, 'index')) / 1e6).toFixed(1)} MB`);
+
+  globalThis.gc?.();
+  const mem0 = process.memoryUsage();
+  t = performance.now();
+  const index = await openSearchIndex({ dir, library: lib.asLibrary() });
+  console.log(`load (open + reconcile ${n} summaries): ${ms(performance.now() - t)}`);
+  globalThis.gc?.();
+  const mem1 = process.memoryUsage();
+  const mb = (k: 'heapUsed' | 'arrayBuffers' | 'rss') => ((mem1[k] - mem0[k]) / 1e6).toFixed(0);
+  console.log(
+    `memory of the loaded index: heap +${mb('heapUsed')} MB, array buffers +${mb('arrayBuffers')} MB, rss +${mb('rss')} MB${globalThis.gc ? '' : ' (no --expose-gc: rough)'}`,
+  );
+
+  const scan = linearScan(docs);
+  t = performance.now();
+  const mini = new MiniSearch<Article>({ fields: ['title', 'text'], idField: 'id' });
+  mini.addAll(docs);
+  console.log(`MiniSearch build: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const all = {
+    idx: [] as number[],
+    cpu: [] as number[],
+    scan: [] as number[],
+    mini: [] as number[],
+  };
+  console.log(
+    'class        index p50/p95 (wall)        scan p50/p95         MiniSearch p50/p95   recall idx / mini (vs scan)',
+  );
+  for (const [cls, qs] of Object.entries(QUERIES)) {
+    const lat = { idx: [] as number[], scan: [] as number[], mini: [] as number[] };
+    const cpu: number[] = [];
+    const rec = { idx: [] as number[], mini: [] as number[] };
+    for (const q of qs) {
+      index.search({ query: q, limit: 20 });
+      for (let r = 0; r < runs; r++) {
+        lat.idx.push(time(() => index.search({ query: q, limit: 20 }))[1]);
+        cpu.push(cpuTime(() => index.search({ query: q, limit: 20 })));
+      }
+      const [truth, scanMs] = time(() => scan(q));
+      lat.scan.push(scanMs);
+      rec.idx.push(recall(index.matchIds(q), truth));
+      if (cls !== 'filters') {
+        const plain = q.replace(/"/g, '');
+        const [res, miniMs] = time(() => mini.search(plain, { combineWith: 'AND' }));
+        lat.mini.push(miniMs);
+        rec.mini.push(
+          recall(
+            res.map((h) => String(h.id)),
+            truth,
+          ),
+        );
+      }
+    }
+    all.idx.push(...lat.idx);
+    all.cpu.push(...cpu);
+    all.scan.push(...lat.scan);
+    all.mini.push(...lat.mini);
+    const avg = (xs: number[]) =>
+      xs.length ? `${((xs.reduce((a, b) => a + b, 0) / xs.length) * 100).toFixed(0)}%` : 'n/a';
+    const col = (xs: number[]) =>
+      (xs.length ? `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}` : 'n/a').padEnd(21);
+    console.log(
+      `${cls.padEnd(13)}${col(lat.idx)}${col(lat.scan)}${col(lat.mini)}${avg(rec.idx)} / ${avg(rec.mini)}`,
+    );
+  }
+  const p50 = pct(all.idx, 50);
+  console.log(
+    `overall index p50 ${ms(p50)}, p95 ${ms(pct(all.idx, 95))}; scan p50 ${ms(pct(all.scan, 50))} ` +
+      `(${(pct(all.scan, 50) / p50).toFixed(0)}× slower); MiniSearch p50 ${ms(pct(all.mini, 50))}`,
+  );
+  console.log(
+    `index CPU time per search: p50 ${ms(pct(all.cpu, 50))}, p95 ${ms(pct(all.cpu, 95))}`,
+  );
+  await index.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  if (!hasCorpus) {
+    console.log('search-bench: skipped, corpus folder not found (set FOLIO_CORPUS_DIR).');
+    return;
+  }
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10000,50000' },
+      runs: { type: 'string', default: '20' },
+    },
+  });
+  const dumps = loadDumpArticles().filter((a) => a.text.length > 200);
+  const trad = dumps.filter((_, i) => i % 4 === 0).map((a, i) => traditionalCopy(a, `t${i}`));
+  const sources = [...dumps, ...trad, ...loadWebArticles()];
+  for (const n of values.sizes.split(',').map(Number))
+    await benchSize(n, sources, Number(values.runs));
+}
+
+await main();
