@@ -74,7 +74,7 @@ async function start(): Promise<void> {
     resourcesPath: process.resourcesPath,
     isPackaged: app.isPackaged,
   });
-  denyAllPermissions(session.defaultSession);
+  denyAllPermissions(session.defaultSession, APP_ORIGIN);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: where.rendererDir, readFile }));
 
   core = await createCore({

@@ -1,6 +1,7 @@
 /**
  * Locks down a window's web contents and its session: no navigation, no new windows, no
- * webviews, no permissions. Links the user clicks open in the system browser instead.
+ * webviews, no permissions (bar clipboard writes from our own page). Links the user clicks
+ * open in the system browser instead.
  */
 import { openExternalSafely } from './external-links';
 
@@ -20,9 +21,16 @@ export interface GuardableContents {
 /** The parts of `Session` the guards configure. */
 export interface GuardableSession {
   setPermissionRequestHandler(
-    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    handler: (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void,
   ): void;
-  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
+  setPermissionCheckHandler(
+    handler: (contents: unknown, permission: string, requestingOrigin: string) => boolean,
+  ): void;
 }
 
 export interface GuardDeps {
@@ -52,8 +60,21 @@ export function guardWebContents(contents: GuardableContents, deps: GuardDeps): 
   contents.setWindowOpenHandler((details) => denyWindowOpen(details, deps));
 }
 
-/** Denies every permission request and check (camera, notifications, clipboard, …). */
-export function denyAllPermissions(session: GuardableSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission granted: writing sanitised text to the clipboard ("Copy citation"), and
+ * only for our own renderer. Reading the clipboard, camera, notifications and the rest stay off.
+ */
+export function isPermissionAllowed(permission: string, url: string, appOrigin: string): boolean {
+  if (permission !== 'clipboard-sanitized-write') return false;
+  return url === appOrigin || url.startsWith(`${appOrigin}/`);
+}
+
+/** Denies every permission request and check except those `isPermissionAllowed` names. */
+export function denyAllPermissions(session: GuardableSession, appOrigin: string): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? '', appOrigin)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, origin) =>
+    isPermissionAllowed(permission, origin, appOrigin),
+  );
 }

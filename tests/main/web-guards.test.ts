@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openExternalSafely, safeExternalUrl } from '../../electron/main/external-links';
 import {
   denyAllPermissions,
+  isPermissionAllowed,
   guardWebContents,
   type GuardableContents,
   type GuardableSession,
@@ -148,22 +149,52 @@ describe('guardWebContents', () => {
 });
 
 describe('denyAllPermissions', () => {
-  it('answers no to every request and check', () => {
-    let request: Parameters<GuardableSession['setPermissionRequestHandler']>[0] | null = null;
-    let check: Parameters<GuardableSession['setPermissionCheckHandler']>[0] | null = null;
-    denyAllPermissions({
-      setPermissionRequestHandler: (h) => {
-        request = h;
+  function install() {
+    const h: {
+      request?: Parameters<GuardableSession['setPermissionRequestHandler']>[0];
+      check?: Parameters<GuardableSession['setPermissionCheckHandler']>[0];
+    } = {};
+    denyAllPermissions(
+      {
+        setPermissionRequestHandler: (handler) => {
+          h.request = handler;
+        },
+        setPermissionCheckHandler: (handler) => {
+          h.check = handler;
+        },
       },
-      setPermissionCheckHandler: (h) => {
-        check = h;
+      'app://folio',
+    );
+    const req = h.request;
+    const chk = h.check;
+    if (!req || !chk) throw new Error('handlers not installed');
+    return {
+      ask(permission: string, url: string): boolean {
+        let answer: boolean | null = null;
+        req({}, permission, (granted: boolean) => (answer = granted), { requestingUrl: url });
+        if (answer === null) throw new Error('no answer');
+        return answer;
       },
-    });
-    const answers: boolean[] = [];
+      check: (permission: string, origin: string) => chk({}, permission, origin),
+    };
+  }
+
+  it('answers no to every request and check from the app', () => {
+    const { ask, check } = install();
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      request!({}, p, (granted) => answers.push(granted));
-      expect(check!({}, p)).toBe(false);
+      expect(ask(p, 'app://folio/index.html'), p).toBe(false);
+      expect(check(p, 'app://folio'), p).toBe(false);
     }
-    expect(answers).toEqual([false, false, false, false, false]);
+  });
+
+  it('allows clipboard writes from the app only', () => {
+    const { ask, check } = install();
+    expect(ask('clipboard-sanitized-write', 'app://folio/index.html')).toBe(true);
+    expect(check('clipboard-sanitized-write', 'app://folio')).toBe(true);
+    expect(ask('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(check('clipboard-sanitized-write', 'app://folio.evil')).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'file:///x', 'app://folio')).toBe(
+      false,
+    );
   });
 });
