@@ -28,6 +28,7 @@ const UNLIKELY_ROLES = new Set([
 
 function names(el: Element): string {
   const a = el.attribs;
+  if (a.class === undefined && a.id === undefined) return '';
   // camelCase names split into words, so "pageRow" is not read as "pager".
   return `${a.class ?? ''} ${a.id ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
 }
@@ -45,7 +46,9 @@ export function classWeight(el: Element): number {
 
 /** True for a block whose names or role say it is page furniture, not the article. */
 export function isUnlikely(el: Element): boolean {
-  const role = el.attribs.role;
+  const a = el.attribs;
+  if (a.class === undefined && a.id === undefined && a.role === undefined) return false;
+  const role = a.role;
   if (role && UNLIKELY_ROLES.has(role)) return true;
   const n = names(el);
   if (n.length < 2) return false;

@@ -91,7 +91,9 @@ export function extractWebPage($: CheerioAPI, pageUrl: string | null): WebPageEx
     index.metas.get('content-language')?.[0] ||
     index.metas.get('og:locale')?.[0] ||
     '';
-  const text = blockText(contentEl);
-  const lang = normaliseLang(declared, text) || detectLang(text);
+  // The text is read only when the declared language is missing or ambiguous (bare "zh").
+  const needsText = !declared || /^zh$/i.test(declared.trim());
+  const text = needsText ? blockText(contentEl).slice(0, 4000) : '';
+  const lang = normaliseLang(declared, text) || detectLang(text || blockText(contentEl));
   return { ...meta, lang, content: $(contentEl) };
 }

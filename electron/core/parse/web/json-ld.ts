@@ -113,8 +113,12 @@ export function nameOf(v: unknown): string {
 
 /** Names of JSON-LD authors (string, object, or a list of either). */
 export function authorNames(v: unknown): string[] {
-  const list = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-  return list.map(nameOf).filter((n) => n.length > 0);
+  const list: unknown[] = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  // "Jill Disis" and "CNN Business" side by side: the organisation is not an author.
+  const isOrg = (a: unknown): boolean =>
+    isObject(a) && typesOf(a).some((t) => /Organization/i.test(t));
+  const people = list.some((a) => !isOrg(a)) ? list.filter((a) => !isOrg(a)) : list;
+  return people.map(nameOf).filter((n) => n.length > 0);
 }
 
 export { isObject };

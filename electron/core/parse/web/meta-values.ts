@@ -23,12 +23,19 @@ export function isoDate(value: string): string | null {
   else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v))
     d = new Date(`${v.replace(' ', 'T')}Z`);
   else d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  // Placeholders such as 0001-01-01 mean "no date".
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1900) return null;
+  return d.toISOString();
 }
 
-/** Splits "A, B and C" into names, dropping "By", URLs and dates. */
+const ROLE =
+  /\b(writer|correspondent|reporter|editor|columnist|contributor|staff writer|media|news ?wire)\b|\.(com|org|net|co\.uk)\b/i;
+const CREDENTIAL = /^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$/;
+
+/** Splits "A, B and C" into names, dropping "By", roles ("AP Writer"), credentials and dates. */
 export function splitAuthors(value: string): string[] {
-  return value
+  const cut = value.replace(/\s+(published|updated|posted|last updated)\b.*$/is, '');
+  return cut
     .split(/\s*(?:;|,|、|\band\b|&|\||\n)\s*/i)
     .map((a) =>
       a
@@ -36,6 +43,7 @@ export function splitAuthors(value: string): string[] {
         .replace(/\s+/g, ' ')
         .trim(),
     )
+    .filter((a, i) => i === 0 || !(ROLE.test(a) || CREDENTIAL.test(a)))
     .filter((a) => a.length > 1 && a.length < 80 && !/^https?:|\d{4}|^\d/i.test(a));
 }
 

@@ -180,5 +180,12 @@ export function extractMetadata(
   }
   const timeEl = inScope.find((e) => e.name === 'time' && e.attribs.datetime && usable(e));
   const publishedAt = publishedFrom(index, article, timeEl);
-  return { title, url, siteName, authors: unique(authors), byline, publishedAt };
+  // "Jill Disis, CNN Business": the publication named beside a person is not an author.
+  const site = siteName.toLowerCase();
+  const isSite = (a: string): boolean => {
+    const l = a.toLowerCase();
+    return site.length > 2 && (l.includes(site) || site.includes(l));
+  };
+  const people = authors.some((a) => !isSite(a)) ? authors.filter((a) => !isSite(a)) : authors;
+  return { title, url, siteName, authors: unique(people), byline, publishedAt };
 }
