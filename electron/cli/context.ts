@@ -2,6 +2,7 @@
  * The CLI's lazily opened services. A command that needs only the library never starts the
  * search index or the exporter; one that asks for the full core gets the same library.
  */
+import { FolioError } from '../../shared/errors';
 import type { FolioCore, Library, ParseFn } from '../core/ports';
 import { openLibrary } from '../core/store/open-library';
 import type { CliContext, CliIO } from './command';
@@ -26,16 +27,25 @@ export function createContext(opts: ContextOptions): {
     (parser ??= opts.loadParser
       ? opts.loadParser()
       : import('../core/parse/parse-document').then((m) => m.parseDocument as ParseFn));
+  let loaded: ParseFn | null = null;
+  const parseWhenLoaded: ParseFn = (bytes, fileName) => {
+    if (!loaded)
+      throw new FolioError('INTERNAL', 'The parser is not loaded: await ctx.parser() first.');
+    return loaded(bytes, fileName);
+  };
   const ctx: CliContext = {
     io: opts.io,
     json: opts.json,
     libraryDir: opts.libraryDir,
-    parser: loadParser,
+    async parser() {
+      loaded = await loadParser();
+      return loaded;
+    },
     library() {
       if (core) return core.then((c) => c.library);
-      return (library ??= loadParser().then((parse) =>
-        openLibrary({ dir: opts.libraryDir, parse }),
-      ));
+      // Loading the parser costs a second or more; only commands that import need it, and they
+      // await ctx.parser() first. The proxy fails loudly if one forgets.
+      return (library ??= openLibrary({ dir: opts.libraryDir, parse: parseWhenLoaded }));
     },
     core() {
       core ??= (async () => {

@@ -14,7 +14,7 @@ export const importCommand: CliCommand = {
       ctx.io.stderr(`usage: ${this.usage}\n`);
       return 2;
     }
-    const library = await ctx.library();
+    const [library] = await Promise.all([ctx.library(), ctx.parser()]);
     const { io } = ctx;
     const progress = io.isTTY && !ctx.json;
     const results = await importPaths({
