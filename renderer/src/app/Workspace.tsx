@@ -30,6 +30,7 @@ import { listKeyAction } from '../lib/list-keys';
 import { ArticleList } from '../components/ArticleList';
 import { useConfirm } from '../components/ConfirmDialog';
 import { FirstRun } from '../components/FirstRun';
+import { ListHeader } from '../components/ListHeader';
 import { JobPanel } from '../components/JobPanel';
 import { Reader } from '../components/Reader';
 import { SearchResults } from '../components/SearchResults';
@@ -116,7 +117,8 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const onOpen = useCallback(() => readerRef.current?.focus(), []);
   const inTrash = filter.view === 'trash' && !searching;
   const onDelete = useCallback(
-    () => void (inTrash ? actions.restore(ids) : actions.trash(ids)),
+    // In the Trash, Delete does nothing: permanent deletion is only "Empty Trash".
+    () => void (!inTrash && actions.trash(ids)),
     [actions, ids, inTrash],
   );
 
@@ -126,9 +128,20 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   );
   const fileInputRef = useRef<HTMLInputElement>(null);
   const imp = useImport(api, fileInputRef, startJob, onError);
+  const { refresh } = lib;
   const jobFinished = useCallback(
-    (s: JobStatus) => void (s.kind === 'import' && lib.refresh()),
-    [lib],
+    (s: JobStatus) => {
+      if (s.kind === 'import') void refresh();
+      // Browser shell: start the download right away; the panel keeps a link as a fallback.
+      const url = s.output?.downloadUrl;
+      if (url) {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = '';
+        a.click();
+      }
+    },
+    [refresh],
   );
 
   const shortcuts = useMemo(
@@ -215,13 +228,19 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
           onRunSaved={(s) => setQuery(s.query)}
           onRemoveSaved={removeSaved}
         />
-        <section className="list-pane" aria-label={t('list.label')} data-testid="list-pane">
-          {showFirstRun ? (
-            <FirstRun
-              onSample={() => api.importSample().then((r) => startJob(r), onError)}
-              onPick={imp.pick}
-            />
-          ) : searching ? (
+        {showFirstRun && (
+          <FirstRun
+            onSample={() => api.importSample().then((r) => startJob(r), onError)}
+            onPick={imp.pick}
+          />
+        )}
+        <section
+          className="list-pane"
+          aria-label={t('list.label')}
+          data-testid="list-pane"
+          hidden={showFirstRun}
+        >
+          {searching ? (
             <SearchResults
               response={search.response}
               error={search.error}
@@ -232,33 +251,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
             />
           ) : (
             <>
-              <div className="list-header">
-                <span role="status" className="list-status">
-                  {all ? t('list.count', { count: visible.length }) : t('list.loading')}
-                </span>
-                <label className="sort">
-                  <span>{t('list.sortBy')}</span>
-                  <select
-                    value={sort.key}
-                    onChange={(e) => setSort({ ...sort, key: e.target.value as SortKey })}
-                    data-testid="sort-key"
-                  >
-                    <option value="date">{t('list.sortDate')}</option>
-                    <option value="title">{t('list.sortTitle')}</option>
-                    <option value="siteName">{t('list.sortSite')}</option>
-                  </select>
-                </label>
-                <button
-                  type="button"
-                  className="icon-button"
-                  onClick={() => setSort({ ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' })}
-                  aria-label={sort.dir === 'asc' ? t('list.sortAsc') : t('list.sortDesc')}
-                  title={sort.dir === 'asc' ? t('list.sortAsc') : t('list.sortDesc')}
-                  data-testid="sort-dir"
-                >
-                  {sort.dir === 'asc' ? '↑' : '↓'}
-                </button>
-              </div>
+              <ListHeader count={all ? visible.length : null} sort={sort} onSort={setSort} />
               <ArticleList
                 items={visible}
                 selection={selection}
@@ -273,6 +266,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
           )}
         </section>
         <Reader
+          hidden={showFirstRun}
           ref={readerRef}
           focusId={selection.focus}
           selectedCount={ids.length}

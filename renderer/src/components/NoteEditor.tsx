@@ -8,6 +8,7 @@ import { useApi } from '../api/api-context';
 import { useT } from '../i18n/i18n-context';
 import { errorOf } from '../lib/errors';
 import { renderMarkdown } from '../lib/sanitize';
+import { interceptLinkClick } from './ArticleBody';
 
 export const NOTE_SAVE_DELAY_MS = 600;
 
@@ -106,7 +107,11 @@ export function NoteEditor({ id, initial, onSaved }: NoteEditorProps) {
       ) : text.trim() === '' ? (
         <p className="muted">{t('notes.empty')}</p>
       ) : (
-        <div className="note-preview" dangerouslySetInnerHTML={{ __html: preview }} />
+        <div
+          className="note-preview"
+          onClick={(e) => interceptLinkClick(e, (url) => void api.openExternal({ url }))}
+          dangerouslySetInnerHTML={{ __html: preview }}
+        />
       )}
     </div>
   );

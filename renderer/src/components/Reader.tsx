@@ -15,6 +15,7 @@ import { OriginalView } from './OriginalView';
 import { TagEditor, type TagEditorProps } from './TagEditor';
 
 export interface ReaderProps {
+  hidden?: boolean;
   focusId: string | null;
   selectedCount: number;
   /** Bumps when the focused summary changes elsewhere (tags), so the article reloads. */
@@ -140,6 +141,7 @@ export const Reader = forwardRef<HTMLElement, ReaderProps>(function Reader(props
   return (
     <main
       ref={ref}
+      hidden={props.hidden}
       className="reader"
       aria-label={t('reader.label')}
       tabIndex={-1}

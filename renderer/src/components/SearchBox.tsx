@@ -34,7 +34,17 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const [help, setHelp] = useState(false);
   const [naming, setNaming] = useState<string | null>(null);
   return (
-    <div className="search" role="search" data-testid="search">
+    <div
+      className="search"
+      role="search"
+      data-testid="search"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && help) {
+          e.stopPropagation();
+          setHelp(false);
+        }
+      }}
+    >
       <input
         ref={ref}
         type="search"
