@@ -24,7 +24,8 @@ export const CONTENT_SECURITY_POLICY = [
 /** Privileges for `protocol.registerSchemesAsPrivileged` (must run before app ready). */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  // corsEnabled: Vite tags its module script crossorigin, which requests it in CORS mode.
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const;
 
 const CONTENT_TYPES: Record<string, string> = {
