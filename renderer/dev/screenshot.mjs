@@ -1,4 +1,4 @@
-/* global window, document, performance, requestAnimationFrame */
+/* global window, requestAnimationFrame */
 // Dev-only: serves the preview build and drives it in system Chromium, saving screenshots
 // and printing timings. Usage: node renderer/dev/screenshot.mjs [outDir]
 import http from 'node:http';
