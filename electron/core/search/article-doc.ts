@@ -33,8 +33,11 @@ export function buildDoc(a: Article): { rec: DocRecord; terms: DocTerms; stored:
   const fields = trashed ? ['', '', '', ''] : articleFields(a);
   const terms: DocTerms = new Map();
   const lens: number[] = [];
+  let plain = true;
   fields.forEach((text, f) => {
-    const { tf, length } = fieldTerms(foldText(text));
+    const folded = foldText(text);
+    if ((f === FIELD.text || f === FIELD.notes) && folded !== text) plain = false;
+    const { tf, length } = fieldTerms(folded);
     lens.push(length);
     for (const [term, n] of tf) {
       let row = terms.get(term);
@@ -52,6 +55,7 @@ export function buildDoc(a: Article): { rec: DocRecord; terms: DocTerms; stored:
     publishedAt: parseTime(a.publishedAt),
     updatedAt: a.updatedAt,
     trashed,
+    plain,
     lens,
     textRef: [0, 0],
   };

@@ -166,16 +166,25 @@ function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
 function phraseChecker(ctx: EvalContext, fields: number[]) {
   const cache = new Map<number, string[]>();
   return (doc: number, phrase: string): boolean => {
-    let forms = cache.get(doc);
+    const rec = ctx.state.docs[doc]!;
+    // Folding thousands of candidates dominates phrase queries; plain texts skip it.
+    const fastOk = rec.plain === true && !phrase.includes(' ');
+    const key = fastOk ? doc : -doc - 1;
+    let forms = cache.get(key);
     if (!forms) {
-      const rec = ctx.state.docs[doc]!;
       const stored = ctx.readStored(rec);
       const cut = stored.indexOf(NOTES_SEPARATOR);
       const text = cut >= 0 ? stored.slice(0, cut) : stored;
       const notes = cut >= 0 ? stored.slice(cut + 1) : '';
       const raw = [rec.title, text, notes, [...rec.authors, rec.siteName, ...rec.tags].join('\n')];
-      forms = raw.map((r, f) => (fields.includes(f) ? foldPhrase(r) : ''));
-      cache.set(doc, forms);
+      forms = raw.map((r, f) =>
+        !fields.includes(f)
+          ? ''
+          : fastOk && (f === FIELD.text || f === FIELD.notes)
+            ? r
+            : foldPhrase(r),
+      );
+      cache.set(key, forms);
     }
     return forms.some((form) => containsPhrase(form, phrase));
   };

@@ -28,6 +28,8 @@ export interface DocRecord {
   publishedAt: number | null;
   updatedAt: string;
   trashed: boolean;
+  /** Text and notes are already in folded form (phrases can be checked without folding). */
+  plain?: boolean;
   /** Token counts per field, for BM25 length normalisation. */
   lens: number[];
   /** [byte offset, byte length] of "text \0 notes" in the texts file. */

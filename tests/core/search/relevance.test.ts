@@ -25,6 +25,13 @@ function extraArticles(): Article[] {
       tags: ['外交'],
     }),
     makeArticle({
+      id: 'x-sco-t',
+      title: '峰會',
+      text: '上海合作組織成員國將舉行聯合演習。',
+      lang: 'zh-Hant',
+      publishedAt: '2022-08-10T00:00:00.000Z',
+    }),
+    makeArticle({
       id: 'x-break',
       title: '上海一周',
       text: '代表团今天抵达上海。合作组织方面表示欢迎。',
@@ -102,8 +109,10 @@ describe.skipIf(!hasCorpus)('search relevance on the dev corpus', () => {
   });
 
   it('a phrase matches only contiguous text, never across a sentence break', () => {
-    expect(ids('"上海合作组织"')).toEqual(['x-sco']);
-    expect(ids('"上海合作"')).toEqual(['x-sco']);
+    expect(ids('"上海合作组织"')).toEqual(['x-sco', 'x-sco-t']);
+    expect(ids('"上海合作組織"')).toEqual(['x-sco', 'x-sco-t']);
+    expect(ids('"上海合作"')).toEqual(['x-sco', 'x-sco-t']);
+    expect(ids('"合作组织"')).toEqual(['x-break', 'x-sco', 'x-sco-t']);
     expect(index.matchIds('上海 合作')).toContain('x-break');
   });
 
@@ -115,6 +124,7 @@ describe.skipIf(!hasCorpus)('search relevance on the dev corpus', () => {
     expect(ids('tag:外交')).toEqual(['x-sco']);
     expect(ids('上海 after:2022-09-11')).toEqual(['x-break']);
     expect(ids('上海 before:2022-09-11 after:2022-09-01')).toEqual(['x-sco']);
+    expect(ids('"上海合作" lang:zh-Hant')).toEqual(['x-sco-t']);
     expect(index.matchIds('上海 -tag:外交')).not.toContain('x-sco');
   });
 
