@@ -9,10 +9,13 @@ import render from 'dom-serializer';
 import type { AnyNode, Element } from 'domhandler';
 import { Element as DomElement, type Text } from 'domhandler';
 import type { ImageRef } from '../../../shared/model';
+import { removeBoilerplate } from './boilerplate';
+import { flattenLayout, pruneToAllowList } from './flatten-layout';
+import { hasImage, removeJunk } from './remove-junk';
 import { detach, elementsOf, isElement, limitDepth, relink, textOf, unwrap } from './dom-utils';
 import { htmlToText } from './html-text';
 import { isCreditLine, normaliseImages } from './images';
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitizeArticleHtml } from './sanitize';
+import { sanitizeArticleHtml } from './sanitize';
 import { resolveUrl } from './urls';
 
 export interface CleanedContent {
@@ -21,94 +24,8 @@ export interface CleanedContent {
   images: ImageRef[];
 }
 
-// Tags that never carry article prose (time elements go only when they stand alone).
-const JUNK_TAGS = new Set([
-  'script',
-  'style',
-  'template',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'applet',
-  'form',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'label',
-  'svg',
-  'canvas',
-  'nav',
-  'aside',
-  'footer',
-  'link',
-  'meta',
-  'base',
-  'dialog',
-  'video',
-  'audio',
-  'map',
-]);
-
-/** Markup-level signs of hidden, navigational or advertising blocks. */
-function isJunkByAttributes(el: Element): boolean {
-  const a = el.attribs;
-  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
-  if (a.role === 'navigation' || a.role === 'complementary') return true;
-  if (a['data-e2e'] === 'advertisement') return true;
-  const label = a['aria-label'];
-  return label !== undefined && /广告|廣告|advert/i.test(label);
-}
-
-// Class/id tokens of ads, share bars, related-story rails and comment widgets.
-const JUNK_CLASS =
-  /(?:^|[\s_-])(?:ad|ads|adv|advert\w*|advertisement|adslot|dfp|gpt|mpu|sponsor\w*|taboola|outbrain|trc_\w+|tbl-\w+|share\w*|social\w*|sharing|related\w*|recommend\w*|newsletter|subscribe\w*|comments?|disqus|promo\w*|breadcrumbs?|pagination|toolbar|popup|modal|cookie\w*|hot_article|readmore)(?:$|[\s_-])/i;
-
-const MEDIA_NOTICE =
-  /^(?:你的器材不支持播放多媒体材料|你的設備不支援播放多媒體材料|Media playback is unsupported on your device|继续浏览后续|繼續瀏覽後續|分享到|Share this|Share on)/i;
 const RELATED_HEADING =
   /^(?:相关(?:新闻|阅读|报道|文章|话题|链接|主题)?|相關(?:新聞|閱讀|報導|文章)?|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多(?:新闻|阅读|内容|相关)?|热门|熱門|热读|猜你喜欢|Related(?: stories| articles| coverage| topics)?|Read more|More on this story|Top stories|Most read)\s*[:：]?$/i;
-const DATE_LINE =
-  /^(?:\d{1,4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,4}日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?(?:\s*-\s*\d{1,2}:\d{2})?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+\d{1,2}\s+\w{3}\s+\d{4}[\s\d:]*(?:GMT|UTC)?|\d+\s*(?:分钟前|小时前|天前|分鐘前|小時前|minutes? ago|hours? ago|days? ago)|(?:更新|發佈|发布|Updated|Published)[:：\s].{0,30})$/i;
-
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'header',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'td',
-  'th',
-  'figure',
-  'figcaption',
-  'blockquote',
-  'pre',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'center',
-  'details',
-  'summary',
-  'address',
-  'picture',
-]);
 
 /** Cleans the content element in place and returns sanitised HTML, text and images. */
 export function cleanContent(
@@ -125,6 +42,7 @@ export function cleanContent(
   removeRelatedLists(root);
   resolveLinks(root, baseUrl);
   flattenLayout(root);
+  removeBoilerplate(root);
   tidyText(root);
   pruneToAllowList(root);
   const text = htmlToText(root);
@@ -199,68 +117,6 @@ function removeFeedPromo(root: Element): void {
   }
 }
 
-function removeJunk(root: Element): void {
-  removeComments(root);
-  for (const el of elementsOf(root)) {
-    if (!el.parent || !isAttached(el, root)) continue;
-    if (JUNK_TAGS.has(el.name) || isJunkByAttributes(el)) {
-      detach(el);
-      continue;
-    }
-    if (
-      el.name === 'time' &&
-      isElement(el.parent) &&
-      textOf(el.parent).trim() === textOf(el).trim()
-    ) {
-      detach(el);
-      continue;
-    }
-    const cls = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-    if (cls.trim() && JUNK_CLASS.test(cls) && !isContentish(el)) {
-      detach(el);
-      continue;
-    }
-    if (el.name === 'p' || el.name === 'div' || el.name === 'span' || el.name === 'section') {
-      const t = textOf(el).trim();
-      if (t.length >= 60 || hasImage(el)) continue;
-      if (MEDIA_NOTICE.test(t) || DATE_LINE.test(t)) detach(el);
-    }
-  }
-}
-
-/** True while no ancestor up to `root` has been detached. */
-function isAttached(el: Element, root: Element): boolean {
-  let cur: AnyNode | null = el;
-  while (cur && cur !== root) cur = cur.parent;
-  return cur === root;
-}
-
-function hasImage(el: Element): boolean {
-  return elementsOf(el).some((e) => e.name === 'img');
-}
-
-function removeComments(root: Element): void {
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (!isElement(node)) continue;
-    if (node.children.some((c) => c.type === 'comment')) {
-      node.children = node.children.filter((c) => c.type !== 'comment');
-      relink(node);
-    }
-    for (const c of node.children) stack.push(c);
-  }
-}
-
-/** A junk-looking class on a long, prose-heavy block is more likely a wrapper than a widget. */
-function isContentish(el: Element): boolean {
-  const t = textOf(el).trim();
-  if (t.length < 300) return false;
-  let linkText = 0;
-  for (const a of elementsOf(el)) if (a.name === 'a') linkText += textOf(a).length;
-  return linkText / t.length < 0.3;
-}
-
 function removeRelatedLists(root: Element): void {
   const all = elementsOf(root);
   for (const list of all.filter((e) => e.name === 'ul' || e.name === 'ol')) {
@@ -303,76 +159,6 @@ function resolveLinks(root: Element, baseUrl: string | null): void {
   }
 }
 
-/** Layout divs become paragraphs (inline content) or disappear (block content). */
-function flattenLayout(root: Element): void {
-  const all = elementsOf(root);
-  for (let i = all.length - 1; i >= 0; i -= 1) {
-    const el = all[i] as Element;
-    if (!el.parent) continue;
-    const name = el.name;
-    if (
-      name === 'div' ||
-      name === 'section' ||
-      name === 'article' ||
-      name === 'main' ||
-      name === 'header' ||
-      name === 'center'
-    ) {
-      const hasBlock = el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name));
-      if (!hasBlock) {
-        if (isEmpty(el)) detach(el);
-        else el.name = 'p';
-        continue;
-      }
-      wrapInlineRuns(el);
-      unwrap(el);
-    } else if (
-      (name === 'p' || /^h[1-6]$/.test(name) || name === 'li' || name === 'blockquote') &&
-      isEmpty(el)
-    ) {
-      detach(el);
-    } else if (name === 'p' && el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name))) {
-      // A <p> holding blocks (from a flattened div) is invalid HTML: split it.
-      wrapInlineRuns(el);
-      unwrap(el);
-    }
-  }
-}
-
-function isEmpty(el: Element): boolean {
-  if (textOf(el).trim() !== '') return false;
-  return !elementsOf(el).some((c) => c.name === 'img');
-}
-
-/** Groups loose inline children of a block container into paragraphs. */
-function wrapInlineRuns(el: Element): void {
-  const out: AnyNode[] = [];
-  let run: AnyNode[] = [];
-  const flush = (): void => {
-    const hasText = run.some((n) => textOf(n).trim() !== '' || (isElement(n) && n.name === 'img'));
-    if (hasText) {
-      const p = new DomElement('p', {});
-      p.children = run;
-      for (const n of run) n.parent = p;
-      relink(p);
-      out.push(p);
-    }
-    run = [];
-  };
-  for (const c of el.children) {
-    if (isElement(c) && BLOCK_TAGS.has(c.name)) {
-      flush();
-      out.push(c);
-    } else if (!(isElement(c) && c.name === 'br' && run.length === 0)) {
-      run.push(c);
-    }
-  }
-  flush();
-  el.children = out;
-  for (const n of out) n.parent = el;
-  relink(el);
-}
-
 /** Non-breaking spaces and runs of whitespace collapse; credit-only lines go. */
 function tidyText(root: Element): void {
   const pres = new Set(elementsOf(root).filter((e) => e.name === 'pre'));
@@ -403,34 +189,4 @@ function insidePre(node: AnyNode, pres: Set<Element>): boolean {
     cur = cur.parent;
   }
   return false;
-}
-
-const allowedTags = new Set(ALLOWED_TAGS);
-
-/**
- * Unwraps tags and drops attributes the sanitiser would discard anyway: the sanitiser still
- * guards the output, but it then parses a fraction of the markup (layout classes are long).
- */
-function pruneToAllowList(root: Element): void {
-  const all = elementsOf(root);
-  // Children before parents: a disallowed child's own children are already flat.
-  for (let i = all.length - 1; i >= -1; i -= 1) {
-    const el = i >= 0 ? (all[i] as Element) : root;
-    if (el.children.some((c) => isElement(c) && !allowedTags.has(c.name))) {
-      const kids: AnyNode[] = [];
-      for (const c of el.children) {
-        if (isElement(c) && !allowedTags.has(c.name)) for (const g of c.children) kids.push(g);
-        else kids.push(c);
-      }
-      for (const k of kids) k.parent = el;
-      el.children = kids;
-      relink(el);
-    }
-    if (i < 0) break;
-    const keep = ALLOWED_ATTRIBUTES[el.name];
-    const attribs: Record<string, string> = {};
-    if (keep)
-      for (const k of keep) if (el.attribs[k] !== undefined) attribs[k] = el.attribs[k] as string;
-    el.attribs = attribs;
-  }
 }

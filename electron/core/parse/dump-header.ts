@@ -144,6 +144,12 @@ function asDate(v: unknown): string | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString();
   const s = asText(v);
   if (!s) return undefined;
-  const d = new Date(s.replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2'));
+  // Jekyll writes "2020-07-27 10:30:40 +0800"; make it ISO 8601 before Date reads it.
+  const jekyll =
+    /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(Z|[+-]\d\d:?\d\d)?$/.exec(s);
+  const iso = jekyll
+    ? `${jekyll[1]}T${jekyll[2]}${(jekyll[3] ?? 'Z').replace(/^([+-]\d\d)(\d\d)$/, '$1:$2')}`
+    : s;
+  const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
