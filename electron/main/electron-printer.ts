@@ -11,6 +11,7 @@ export interface PrintWindowLike {
   webContents: {
     loadFile(filePath: string): Promise<void>;
     printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+    stop(): void;
   };
   isDestroyed(): boolean;
   destroy(): void;
@@ -29,7 +30,14 @@ export interface ElectronPrinterDeps {
   fs: PrinterFs;
   /** PDF options for one document (page size, margins, header/footer with the title). */
   pdfOptions: (title: string) => PrintToPDFOptions;
+  /**
+   * Resolves after the longest a page may take to load (remote images included); then loading
+   * stops and the page prints as it is, so one unreachable image host cannot stall an export.
+   */
+  loadDeadline?: () => Promise<void>;
 }
+
+const TIMED_OUT = Symbol('timed out');
 
 /** Creates a printer backed by one lazily created hidden window. */
 export function createElectronPrinter(deps: ElectronPrinterDeps): Printer {
@@ -52,7 +60,14 @@ export function createElectronPrinter(deps: ElectronPrinterDeps): Printer {
     await deps.fs.writeFile(file, html);
     const contents = getWindow().webContents;
     // loadFile resolves after the load event, i.e. once images have loaded or failed.
-    await contents.loadFile(file);
+    const loading = contents.loadFile(file);
+    const deadline = deps.loadDeadline ?? (() => new Promise<void>(() => undefined));
+    const outcome = await Promise.race([loading, deadline().then(() => TIMED_OUT)]);
+    if (outcome === TIMED_OUT) {
+      contents.stop();
+      // Stopping aborts the pending load; that rejection is expected, not a failure.
+      await loading.catch(() => undefined);
+    }
     return contents.printToPDF(deps.pdfOptions(title));
   };
 

@@ -33,6 +33,9 @@ import { buildMenuTemplate } from './menu';
 import { isTrustedSender } from './sender-check';
 import { denyAllPermissions, guardWebContents } from './web-guards';
 
+/** The longest one article may take to load its images before it prints without them. */
+const PRINT_LOAD_LIMIT_MS = 30_000;
+
 const log = (err: unknown): void => console.error('[folio]', err);
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
@@ -90,6 +93,9 @@ async function start(): Promise<void> {
         },
         // The running header shows the document's <title>, which the print template sets.
         pdfOptions: () => electronPdfOptions(),
+        // unref: a pending deadline must not keep a quitting app alive.
+        loadDeadline: () =>
+          new Promise((resolve) => setTimeout(resolve, PRINT_LOAD_LIMIT_MS).unref()),
       }),
   });
   const platform = createDesktopPlatform({

@@ -3,24 +3,39 @@ import { describe, expect, it } from 'vitest';
 import { createElectronPrinter, type PrintWindowLike } from '../../electron/main/electron-printer';
 import { electronPdfOptions } from '../../electron/core/export/print-template';
 
-function setup(opts: { failOn?: string } = {}) {
+function setup(opts: { failOn?: string; hangOn?: string; deadline?: () => Promise<void> } = {}) {
   const files = new Map<string, string>();
   const removed: string[] = [];
-  const windows: Array<PrintWindowLike & { destroyed: boolean; loaded: string[] }> = [];
+  const windows: Array<
+    PrintWindowLike & { destroyed: boolean; loaded: string[]; stopped: number }
+  > = [];
   const printer = createElectronPrinter({
     createWindow: () => {
       let current = '';
+      let stopLoad = (): void => undefined;
       const w = {
         destroyed: false,
         loaded: [] as string[],
+        stopped: 0,
         isDestroyed: () => w.destroyed,
         destroy: () => {
           w.destroyed = true;
         },
         webContents: {
-          loadFile: async (file: string) => {
+          loadFile: (file: string) => {
             current = files.get(file) ?? '';
             w.loaded.push(file);
+            if (opts.hangOn && current.includes(opts.hangOn)) {
+              // An image host that never answers: the load ends only when stopped.
+              return new Promise<void>((_resolve, reject) => {
+                stopLoad = () => reject(new Error('ERR_ABORTED'));
+              });
+            }
+            return Promise.resolve();
+          },
+          stop: () => {
+            w.stopped++;
+            stopLoad();
           },
           printToPDF: async (options: PrintToPDFOptions) => {
             if (opts.failOn && current.includes(opts.failOn)) throw new Error('print failed');
@@ -42,6 +57,7 @@ function setup(opts: { failOn?: string } = {}) {
       join: (...parts) => parts.join('/'),
     },
     pdfOptions: (title) => ({ pageSize: 'A4', headerTemplate: title }),
+    loadDeadline: opts.deadline,
   });
   return { printer, files, removed, windows };
 }
@@ -68,6 +84,15 @@ describe('createElectronPrinter', () => {
     const { printer } = setup({ failOn: 'bad' });
     await expect(printer.printToPdf('<p>bad</p>', { title: 'x' })).rejects.toThrow('print failed');
     expect(text(await printer.printToPdf('<p>good</p>', { title: 'y' }))).toContain('good');
+  });
+
+  it('prints a page whose load hangs once the deadline passes, stopping the load', async () => {
+    const { printer, windows } = setup({ hangOn: 'slow', deadline: () => Promise.resolve() });
+    expect(text(await printer.printToPdf('<p>slow</p>', { title: 's' }))).toContain('slow');
+    expect(windows[0]?.stopped).toBe(1);
+    // A page that loads normally is not stopped, even with a deadline that has passed.
+    expect(text(await printer.printToPdf('<p>fast</p>', { title: 'f' }))).toContain('fast');
+    expect(windows[0]?.stopped).toBe(1);
   });
 
   it('close destroys the window, removes its files and refuses further prints', async () => {
