@@ -15,20 +15,17 @@ const config = {
   extraResources: [{ from: 'seeds', to: 'seeds', filter: ['**/*'] }],
   asar: true,
   icon: 'build/icon.png',
+  // "Open with Folio" for saved pages. Rank Alternate: Folio offers itself for HTML but never
+  // takes over as the default viewer (plain-text dumps are dragged in rather than associated,
+  // since claiming .txt would put Folio in front of every text file).
   fileAssociations: [
     {
       ext: ['html', 'htm'],
       name: 'Saved web page',
       description: 'Saved web page',
       role: 'Viewer',
+      rank: 'Alternate',
       mimeType: 'text/html',
-    },
-    {
-      ext: 'txt',
-      name: 'Saved article dump',
-      description: 'Saved article dump',
-      role: 'Viewer',
-      mimeType: 'text/plain',
     },
   ],
   linux: {
@@ -38,14 +35,9 @@ const config = {
     synopsis: 'Archive manager for saved news articles',
     maintainer: 'Folio contributors <folio@example.invalid>',
   },
-  deb: {
-    // Chromium's sandbox and NSS, as Electron apps usually need on Debian/Ubuntu.
-    depends: ['libnss3', 'libgtk-3-0', 'libxss1', 'libasound2 | libasound2t64'],
-  },
   mac: {
     target: ['dmg'],
     category: 'public.app-category.productivity',
-    hardenedRuntime: true,
   },
   dmg: {
     title: 'Folio ${version}',
