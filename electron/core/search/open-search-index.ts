@@ -33,6 +33,8 @@ export interface OpenSearchIndexOptions {
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
+/** Changed documents kept in the delta before the base is rewritten. */
+const COMPACT_AFTER = 400;
 
 function isNotFound(err: unknown): boolean {
   return err instanceof FolioError
@@ -90,7 +92,9 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   const persist = async () => {
     if (!dirty) return;
     const pending = idx.state.pendingChanges();
-    if (!idx.state.base || pending > Math.max(200, idx.state.baseCount * 0.05)) {
+    // The delta file is rewritten on every save, so it stays small; compaction is linear in the
+    // whole index, so it waits for a batch of changes.
+    if (!idx.state.base || pending > COMPACT_AFTER) {
       idx = await saveSnapshot(dir, idx);
     } else {
       await saveDelta(dir, idx);
@@ -156,10 +160,17 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     serial(work).then(scheduleFlush, onError);
   };
 
-  if (fresh) await serial(() => rebuild());
-  else await serial(reconcile);
-  await serial(persist);
+  // Subscribe first: changes committed while catching up queue behind it instead of being lost.
   const unsubscribe = library.onChange(onEvent);
+  try {
+    if (fresh) await serial(() => rebuild());
+    else await serial(reconcile);
+    await serial(persist);
+  } catch (err) {
+    unsubscribe();
+    idx.texts.close();
+    throw err;
+  }
 
   const run = (query: string) => {
     const q = parseQuery(query);

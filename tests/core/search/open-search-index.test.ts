@@ -113,7 +113,8 @@ describe('openSearchIndex persistence', () => {
   it('compacts after many changes and still answers the same', async () => {
     const lib = new FakeLibrary(dir, sample());
     const idx = await open(lib);
-    for (let i = 0; i < 260; i++) {
+    const before = readdirSync(join(dir, 'index')).filter((f) => f.startsWith('base-'));
+    for (let i = 0; i < 450; i++) {
       lib.put(
         makeArticle({
           id: `n${i}`,
@@ -123,12 +124,15 @@ describe('openSearchIndex persistence', () => {
       );
     }
     await idx.flush();
-    expect(idx.matchIds('会议')).toHaveLength(260);
+    expect(idx.matchIds('会议')).toHaveLength(450);
     await idx.close();
     const files = readdirSync(join(dir, 'index'));
-    expect(files.filter((f) => f.startsWith('base-'))).toHaveLength(1);
+    const after = files.filter((f) => f.startsWith('base-'));
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
+    expect(files.some((f) => f.startsWith('delta-'))).toBe(false);
     const reopened = await open(new FakeLibrary(dir, [...lib.items.values()]));
-    expect(reopened.matchIds('会议')).toHaveLength(260);
+    expect(reopened.matchIds('会议')).toHaveLength(450);
     expect(reopened.matchIds('关系')).toEqual(['a']);
     await reopened.close();
   });
