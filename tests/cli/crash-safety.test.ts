@@ -16,12 +16,11 @@ import { HAS_CORPUS, NO_CORPUS_REASON, writeDumpVariants } from './corpus';
 const repoRoot = path.resolve(__dirname, '../..');
 const ROUNDS = 5;
 let root: string;
-let files: string[];
 
 beforeAll(async () => {
   if (!HAS_CORPUS) return;
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-crash-'));
-  files = await writeDumpVariants(path.join(root, 'in'), 1000);
+  await writeDumpVariants(path.join(root, 'in'), 1000);
 });
 afterAll(async () => {
   if (root) await fs.rm(root, { recursive: true, force: true });
