@@ -9,8 +9,9 @@ import type { Clock, ExportOptions, ExportOutcome, Exporter, Printer } from '../
 import { toBibtex, toCslJson, toRis } from './bibtex';
 import { formatCitations } from './citations';
 import { safeBaseName, uniqueFileName } from './file-names';
+import { createHeaderCiter } from './header-citations';
 import type { FetchImage } from './images';
-import { renderArticle, type DocumentFormat, type OutputFile } from './render-article';
+import { headerStyle, renderArticle, type DocumentFormat, type OutputFile } from './render-article';
 import { buildZip, existsInside, sha256Hex, writeInside } from './write-output';
 
 export interface CreateExporterOptions {
@@ -82,6 +83,7 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
       const ext = DOC_EXT[docFormat];
       if (!ext) throw new FolioError('INVALID_INPUT', `Unknown export format: ${format}`);
       const withAssets = docFormat === 'md' && (options.assets ?? false);
+      const cite = createHeaderCiter(headerStyle);
       let done = 0;
       for (const article of articles) {
         options.onProgress?.(done, total, article.title);
@@ -100,6 +102,7 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
             baseName: name.slice(0, -ext.length),
             includeNotes: options.includeNotes,
             assets: options.assets,
+            citation: cite(article),
           },
           { printer: opts.printer, fetchImage: opts.fetchImage },
         );

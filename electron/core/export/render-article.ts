@@ -30,6 +30,8 @@ export interface RenderOptions {
   baseName: string;
   includeNotes?: boolean;
   assets?: boolean;
+  /** The header citation, when the caller already has it (batch exports cache templates). */
+  citation?: string;
 }
 
 /** The style of the citation printed in an exported document's header. */
@@ -60,7 +62,7 @@ export async function renderArticle(
   options: RenderOptions,
   deps: RenderDeps,
 ): Promise<OutputFile[]> {
-  const citation = headerCitation(article);
+  const citation = options.citation ?? headerCitation(article);
   const includeNotes = options.includeNotes ?? false;
   if (options.format === 'md') {
     const images = await imagesFor(article, deps, options.assets ?? false);
