@@ -1,4 +1,4 @@
-/* global window, requestAnimationFrame */
+/* global window, document, requestAnimationFrame */
 // Dev-only: serves the preview build and drives it in system Chromium, saving screenshots
 // and printing timings. Usage: node renderer/dev/screenshot.mjs [outDir]
 import http from 'node:http';
@@ -76,6 +76,35 @@ await session('search', {
     await p.waitForSelector('[data-testid="search-hit"]');
     await p.locator('[data-testid="search-hit"]').first().click();
     await p.getByRole('button', { name: 'Query syntax' }).click();
+  },
+});
+await session('dialogs-export-job', {
+  steps: async (p) => {
+    await p.locator('[data-testid="article-row"]').nth(0).click();
+    await p
+      .locator('[data-testid="article-row"]')
+      .nth(2)
+      .click({ modifiers: ['Shift'] });
+    await p.getByTestId('export-button').click();
+    await p
+      .getByTestId('export-dialog')
+      .getByRole('button', { name: /Export 3/ })
+      .click();
+    await p.getByTestId('job-panel').waitFor();
+    await p.getByTestId('cite-button').click();
+    await p.getByTestId('cite-text').waitFor();
+    await p.waitForFunction(() => document.querySelector('[data-testid="cite-text"]').value !== '');
+  },
+});
+await session('details-dark', {
+  scheme: 'dark',
+  steps: async (p) => {
+    await p.locator('[data-testid="article-row"]').nth(4).click();
+    await p.getByText('Edit details').click();
+    await p.locator('#meta-title').fill('Edited title');
+    await p.locator('#meta-title').blur();
+    await p.getByText(/Parsed:/).waitFor();
+    await p.getByTestId('help-button').click();
   },
 });
 await session('first-run', { n: 0, steps: async () => {} });

@@ -1,7 +1,7 @@
 /**
  * The main window: toolbar, sidebar, list (or search results), reader, dialogs and jobs.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JobRef, JobStatus, ListView, SavedSearch, Settings } from '../../../shared/api';
 import { useApi } from '../api/api-context';
 import { useT } from '../i18n/i18n-context';
@@ -15,16 +15,6 @@ import {
   type SortKey,
 } from '../lib/list-filter';
 import { refineQuery, type FacetKind } from '../lib/query';
-import {
-  clickRow,
-  EMPTY_SELECTION,
-  moveFocus,
-  pruneSelection,
-  selectAll,
-  targetIds,
-  type Modifiers,
-  type Selection,
-} from '../lib/selection';
 import { tagsOfSelection } from '../lib/tag-summary';
 import { listKeyAction } from '../lib/list-keys';
 import { ArticleList } from '../components/ArticleList';
@@ -40,6 +30,7 @@ import { Dialogs, type DialogState } from './Dialogs';
 import { useActions } from './use-actions';
 import { useImport } from './use-import';
 import { useLibrary } from './use-library';
+import { useListSelection } from './use-list-selection';
 import { useSearch } from './use-search';
 import { useShortcuts } from './use-shortcuts';
 
@@ -62,7 +53,6 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const [filter, setFilter] = useState<ListFilter>({ view: 'all' });
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'date', dir: 'desc' });
   const [query, setQuery] = useState('');
-  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -91,8 +81,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
     () => (searching ? (search.response?.hits.map((h) => h.id) ?? []) : visible.map((s) => s.id)),
     [searching, search.response, visible],
   );
-  const selection = useMemo(() => pruneSelection(rawSelection, order), [rawSelection, order]);
-  const ids = useMemo(() => targetIds(selection, order), [selection, order]);
+  const { selection, ids, onRowClick, onMove, onSelectAll } = useListSelection(order);
   const selected = useMemo(
     () => ids.map((id) => byId.get(id)).filter((s) => s !== undefined),
     [ids, byId],
@@ -105,15 +94,6 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   }, [all, now]);
   const publications = useMemo(() => countPublications(all ?? []), [all]);
 
-  const onRowClick = useCallback(
-    (id: string, mods: Modifiers) => setSelection((p) => clickRow(p, order, id, mods)),
-    [order],
-  );
-  const onMove = useCallback(
-    (d: number, extend: boolean) => setSelection((p) => moveFocus(p, order, d, extend)),
-    [order],
-  );
-  const onSelectAll = useCallback(() => setSelection((p) => selectAll(p, order)), [order]);
   const onOpen = useCallback(() => readerRef.current?.focus(), []);
   const inTrash = filter.view === 'trash' && !searching;
   const onDelete = useCallback(
@@ -126,6 +106,8 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
     (ref: JobRef, kind: Job['kind'] = 'import') => setJob({ ...ref, kind }),
     [],
   );
+  // Desktop: follow imports the main process started (menu, "Open with").
+  useEffect(() => window.folioHost?.onImportStarted?.((r) => startJob(r)), [startJob]);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const imp = useImport(api, fileInputRef, startJob, onError);
   const { refresh } = lib;

@@ -21,7 +21,7 @@ const SHORTCUTS: Array<[string, MessageKey]> = [
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   return (
-    <Modal title={t('help.title')} onClose={onClose} testId="help-dialog">
+    <Modal title={t('help.title')} onClose={onClose} testId="help-dialog" wide>
       <dl className="shortcuts">
         {SHORTCUTS.map(([keys, label]) => (
           <div key={label} className="shortcut">

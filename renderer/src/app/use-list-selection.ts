@@ -1,0 +1,40 @@
+/**
+ * Binds the pure selection model to React state for one list order.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import {
+  clickRow,
+  EMPTY_SELECTION,
+  moveFocus,
+  pruneSelection,
+  selectAll,
+  targetIds,
+  type Modifiers,
+  type Selection,
+} from '../lib/selection';
+
+export interface ListSelection {
+  selection: Selection;
+  /** The ids actions apply to, in list order. */
+  ids: string[];
+  onRowClick: (id: string, mods: Modifiers) => void;
+  onMove: (delta: number, extend: boolean) => void;
+  onSelectAll: () => void;
+}
+
+/** Selection state over `order`; ids that leave the list drop out of the selection. */
+export function useListSelection(order: readonly string[]): ListSelection {
+  const [raw, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const selection = useMemo(() => pruneSelection(raw, order), [raw, order]);
+  const ids = useMemo(() => targetIds(selection, order), [selection, order]);
+  const onRowClick = useCallback(
+    (id: string, mods: Modifiers) => setSelection((p) => clickRow(p, order, id, mods)),
+    [order],
+  );
+  const onMove = useCallback(
+    (d: number, extend: boolean) => setSelection((p) => moveFocus(p, order, d, extend)),
+    [order],
+  );
+  const onSelectAll = useCallback(() => setSelection((p) => selectAll(p, order)), [order]);
+  return { selection, ids, onRowClick, onMove, onSelectAll };
+}
