@@ -39,7 +39,7 @@ const CONDITIONAL = new Set([
 ]);
 /** Short labels that are furniture whatever element carries them. */
 const LABEL =
-  /^(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
+  /^(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|don'?t miss|must read|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
 const EMBED = /embed|twitter-tweet|instagram-media|tiktok/i;
 /** Inline pop-ups (hover cards, tooltips) that carry their own link lists into a sentence. */
 const POPUP = /tooltip|popover|hover-?card|rollover/i;
@@ -87,10 +87,11 @@ function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: num
   const weight = classWeight(el);
   const ld = linkDensity(s);
   if (s.units < 60 && LABEL.test(textOf(el))) return true;
+  if (s.units < 90 && !s.hasBlockChild && isDateLine(textOf(el))) return true;
   // Embedded posts (tweets, Instagram) are quoted content even though they are mostly links.
   if (EMBED.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false;
   // A short paragraph that is one link is a "read this next" teaser, not prose.
-  if (!s.hasBlockChild && s.units < 150 && linkDensity(s) > 0.8 && s.images === 0) return true;
+  if (!s.hasBlockChild && s.units < 300 && linkDensity(s) > 0.75 && s.images === 0) return true;
   if (el.name === 'p' || el.name === 'span') return false;
   if (weight < 0 && s.punct < 10) return true;
   if (s.punct >= 10 && ld < 0.5) return false;
@@ -109,6 +110,16 @@ function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: num
   if (weight < 25 && ld > (isList ? 0.5 : 0.33)) return true;
   if (weight >= 25 && ld > 0.5) return true;
   return false;
+}
+
+const DATE_WORDS =
+  /\b(published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|et|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|ago|an?|hours?|minutes?|mins?|days?)\b|发布|更新|时间|[年月日时分秒]/gi;
+
+/** True for a line that is only a date, a time and words like "Published" or "Updated". */
+export function isDateLine(text: string): boolean {
+  if (!/\d|\bago\b/i.test(text)) return false;
+  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|/\-–—()：，]+/g, '');
+  return rest.length <= 2;
 }
 
 function countLinks(el: Element): number {

@@ -80,14 +80,18 @@ const BLOCKISH = new Set([
   'center',
 ]);
 
-function paragraphs(body: Element, stats: Map<Element, ElementStats>): Paragraph[] {
+function paragraphs(
+  body: Element,
+  stats: Map<Element, ElementStats>,
+  skipUnlikely: boolean,
+): Paragraph[] {
   const out: Paragraph[] = [];
   const stack: Element[] = [body];
   while (stack.length > 0) {
     const el = stack.pop() as Element;
     if (el !== body) {
       if (SKIP_TAGS.has(el.name) || isHidden(el)) continue;
-      if (!KEEP_TAGS.has(el.name) && isUnlikely(el)) continue;
+      if (skipUnlikely && !KEEP_TAGS.has(el.name) && isUnlikely(el)) continue;
       const s = stats.get(el);
       if (s && isParagraph(el, s)) {
         if (s.units >= MIN_PARAGRAPH_UNITS)
@@ -118,14 +122,38 @@ function parentElement(el: Element): Element | null {
   return p && p.type !== 'root' && isElement(p) ? p : null;
 }
 
-/** Scores candidates and returns the best container with the siblings that belong with it. */
+/** A result with less text than this (about 170 CJK characters) is worth a second look. */
+const MIN_ARTICLE_UNITS = 500;
+
+/**
+ * Scores candidates and returns the best container with the siblings that belong with it.
+ * Blocks named like furniture are skipped first; when that leaves too little (a theme that
+ * calls the whole page "sidebar"), the page is scored again without skipping them.
+ */
 export function findMainContent(body: Element, stats: Map<Element, ElementStats>): MainContent {
+  const first = scoreCandidates(body, stats, true);
+  const units = (m: MainContent): number =>
+    m.parts.reduce((sum, p) => {
+      const s = stats.get(p);
+      return sum + (s ? s.units - s.linkUnits : 0);
+    }, 0);
+  if (first.top !== body && units(first) >= MIN_ARTICLE_UNITS) return first;
+  const second = scoreCandidates(body, stats, false);
+  if (first.top === body && second.top !== body) return second;
+  return units(second) > units(first) * 1.5 && second.top !== body ? second : first;
+}
+
+function scoreCandidates(
+  body: Element,
+  stats: Map<Element, ElementStats>,
+  skipUnlikely: boolean,
+): MainContent {
   const scores = new Map<Element, number>();
   const credit = (el: Element, amount: number): void => {
     const prev = scores.get(el) ?? baseScore(el) + classWeight(el);
     scores.set(el, prev + amount);
   };
-  for (const p of paragraphs(body, stats)) {
+  for (const p of paragraphs(body, stats, skipUnlikely)) {
     const ld = p.units > 0 ? p.linkUnits / p.units : 0;
     const score = (1 + p.punct + Math.min(p.units / 100, 3)) * (1 - ld);
     let ancestor = p.self ? p.el : parentElement(p.el);
