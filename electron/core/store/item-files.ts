@@ -45,14 +45,42 @@ export async function writeNewItem(
     ]);
     await fsyncDir(staging);
     const target = itemDir(libDir, meta.id);
-    // A leftover folder with this id is not in the catalog (else this would be a duplicate).
-    await fs.rm(target, { recursive: true, force: true });
-    await fs.rename(staging, target);
+    try {
+      await fs.rename(staging, target);
+    } catch (err) {
+      if (!isCode(err, 'ENOTEMPTY', 'EEXIST', 'EPERM')) throw err;
+      // A leftover folder with this id is not in the catalog (else this would be a duplicate).
+      await fs.rm(target, { recursive: true, force: true });
+      await fs.rename(staging, target);
+    }
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
     throw err;
   }
-  await fsyncDir(items);
+  await syncItemsDir(items);
+}
+
+// Concurrent imports share one fsync of items/: a sync started after a rename covers it.
+const dirSyncs = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
+
+function syncItemsDir(items: string): Promise<void> {
+  let slot = dirSyncs.get(items);
+  if (!slot) dirSyncs.set(items, (slot = { running: null, next: null }));
+  const s = slot;
+  if (!s.running) {
+    s.running = fsyncDir(items).finally(() => {
+      s.running = null;
+    });
+    return s.running;
+  }
+  // One sync is in flight (it may predate our rename): queue, or join, the one after it.
+  s.next ??= s.running
+    .catch(() => undefined)
+    .then(() => {
+      s.next = null;
+      return syncItemsDir(items);
+    });
+  return s.next;
 }
 
 /** Reads an item's meta.json; NOT_FOUND when the item does not exist. */
