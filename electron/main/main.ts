@@ -3,7 +3,18 @@
  * the core, the app service, IPC handlers, the menu and the window, in that order. Everything
  * with logic lives in small modules beside this one; this file only wires Electron to them.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  type OpenDialogOptions,
+  type OpenDialogReturnValue,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,9 +60,13 @@ const imports = createImportQueue(async (paths) => {
   mainWindow?.webContents.send(HOST_EVENTS.importStarted, job);
 }, log);
 
+/** Open dialogs attach to the main window when there is one (a sheet on macOS, modal elsewhere). */
+const showOpenDialog = (options: OpenDialogOptions): Promise<OpenDialogReturnValue> =>
+  mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+
 /** Imports chosen in a dialog go through the same queue as files opened from outside. */
 async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
-  imports.add(await pickImportPaths((o) => dialog.showOpenDialog(o), kind, process.platform));
+  imports.add(await pickImportPaths(showOpenDialog, kind, process.platform));
 }
 
 function focusMainWindow(): void {
@@ -99,7 +114,7 @@ async function start(): Promise<void> {
       }),
   });
   const platform = createDesktopPlatform({
-    showOpenDialog: (o) => dialog.showOpenDialog(o),
+    showOpenDialog,
     openExternal,
     platform: process.platform,
   });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type JobStatus, type LibraryInfo } from '../../shared/api';
 import type { Result } from '../../shared/errors';
+import { HOST_EVENTS } from '../../electron/preload/host-channels';
 
 const fake = vi.hoisted(() => {
   const state = {
@@ -23,6 +24,8 @@ const fake = vi.hoisted(() => {
     permissionHandlers: 0,
     markReady: () => undefined as void,
     fatal: '',
+    contentsOnce: new Map<string, () => void>(),
+    sent: [] as Array<[string, unknown]>,
   };
   const ready = new Promise<void>((resolve) => {
     state.markReady = resolve;
@@ -33,9 +36,13 @@ const fake = vi.hoisted(() => {
     loaded: string[] = [];
     webContents = {
       id: nextId++,
-      once: () => undefined,
+      once: (event: string, listener: () => void) => {
+        state.contentsOnce.set(event, listener);
+      },
       on: () => undefined,
-      send: () => undefined,
+      send: (channel: string, payload: unknown) => {
+        state.sent.push([channel, payload]);
+      },
       setWindowOpenHandler: () => undefined,
     };
     constructor(options: unknown) {
@@ -211,5 +218,27 @@ describe('electron main (composition root)', () => {
     expect(final?.results.map((r) => r.status)).toEqual(final?.results.map(() => 'imported'));
     const info = await call<LibraryInfo>(CHANNELS.libraryInfo, undefined);
     expect(info.ok && info.data.articleCount).toBe(final?.results.length);
+  });
+
+  it('imports files a second launch forwards, once the page has loaded, and tells the page', async () => {
+    const secondInstance = state.appListeners.get('second-instance')?.[0];
+    if (!secondInstance) throw new Error('no second-instance listener');
+    secondInstance({}, ['/opt/Folio/folio', '--flag', 'seeds'], process.cwd());
+    expect(state.sent).toEqual([]);
+    state.contentsOnce.get('did-finish-load')?.();
+    await until(() => state.sent.length > 0, 'import started');
+    const [channel, job] = state.sent[0] ?? [];
+    expect(channel).toBe(HOST_EVENTS.importStarted);
+    const jobId = (job as { jobId: string }).jobId;
+    let final: JobStatus | null = null;
+    await until(async () => {
+      const r = await call<JobStatus>(CHANNELS.jobStatus, { jobId });
+      if (r.ok) final = r.data;
+      return r.ok && r.data.finished;
+    }, 'forwarded import finished');
+    const done = final as JobStatus | null;
+    // The same files as the sample: recognised as duplicates, not imported twice.
+    expect(done?.results.length).toBeGreaterThan(0);
+    expect(done?.results.every((r) => r.status === 'duplicate')).toBe(true);
   });
 });
