@@ -61,14 +61,16 @@ export function isHan(code: number): boolean {
 /** Guesses a BCP 47 tag (zh-Hans, zh-Hant, en or other) from plain text. */
 export function detectLang(text: string): string {
   // A prefix is enough to decide and keeps this O(1) for huge articles.
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const sample = text.length > 3000 ? text.slice(0, 3000) : text;
   let han = 0;
   let latin = 0;
   let other = 0;
   let simp = 0;
   let trad = 0;
-  for (const ch of sample) {
-    const code = ch.codePointAt(0) ?? 0;
+  // Indexing by UTF-16 unit: every character this counts lies in the BMP.
+  for (let i = 0; i < sample.length; i += 1) {
+    const code = sample.charCodeAt(i);
+    const ch = sample[i] as string;
     if (isHan(code)) {
       han += 1;
       if (simplifiedSet.has(ch)) simp += 1;

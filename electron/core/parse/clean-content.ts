@@ -83,8 +83,14 @@ function unwrapNoscriptImages($: CheerioAPI, root: Element): void {
   for (const el of elementsOf(root)) if (el.name === 'noscript') detach(el);
 }
 
+function hasFeedLink(root: Element): boolean {
+  return elementsOf(root).some((e) => e.name === 'a' && /feedx\./i.test(e.attribs.href ?? ''));
+}
+
 /** Removes the feed mirror's "获取更多RSS" footer and the rule/breaks above it. */
 function removeFeedPromo(root: Element): void {
+  // Most content has no promo: one text scan is cheaper than testing every element.
+  if (!/获取更多|獲取更多|feedx/i.test(textOf(root)) && !hasFeedLink(root)) return;
   for (const el of elementsOf(root)) {
     if (!el.parent) continue;
     const own = el.children.some(
@@ -94,11 +100,11 @@ function removeFeedPromo(root: Element): void {
       el.name === 'a' && /feedx\.(?:net|xyz|site|co|top)/i.test(el.attribs.href ?? '');
     if (!own && !feedLink) continue;
     let target: Element = el;
-    // Climb to the block that holds only the promo.
+    // Climb to the block that holds only the promo (never a wrapper with article text in it).
     while (
       isElement(target.parent) &&
       target.parent !== root &&
-      textOf(target.parent).length < 200
+      textOf(target.parent).trim() === textOf(target).trim()
     ) {
       target = target.parent;
     }
@@ -167,10 +173,10 @@ function tidyText(root: Element): void {
     const node = stack.pop() as AnyNode;
     if (node.type === 'text') {
       const t = node as Text;
-      t.data = t.data.replace(/[\u00a0\u2002\u2003\u2009\u3000]/g, (m) =>
-        m === '\u3000' ? '\u3000' : ' ',
-      );
-      if (!insidePre(t, pres)) t.data = t.data.replace(/[ \t\r\n\f]+/g, ' ');
+      // NBSP and typographic spaces become plain spaces; ideographic space (U+3000) stays.
+      if (!insidePre(t, pres))
+        t.data = t.data.replace(/[ \t\r\n\f\u00a0\u2002\u2003\u2009]+/g, ' ');
+      else t.data = t.data.replace(/[\u00a0\u2002\u2003\u2009]/g, ' ');
       continue;
     }
     if (isElement(node)) for (const c of node.children) stack.push(c);

@@ -112,8 +112,13 @@ function removeComments(root: Element): void {
 /** A junk-looking class on a long, prose-heavy block is more likely a wrapper than a widget. */
 function isContentish(el: Element): boolean {
   const t = textOf(el).trim();
-  if (t.length < 300) return false;
+  if (t.length === 0) return false;
   let linkText = 0;
-  for (const a of elementsOf(el)) if (a.name === 'a') linkText += textOf(a).length;
-  return linkText / t.length < 0.3;
+  let longParagraph = false;
+  for (const e of elementsOf(el)) {
+    if (e.name === 'a') linkText += textOf(e).length;
+    else if (e.name === 'p' && textOf(e).trim().length >= 25) longParagraph = true;
+  }
+  // Short articles live in wrappers too ("article-body share-enabled"): prose decides, not length.
+  return linkText / t.length < 0.3 && (t.length >= 300 || longParagraph);
 }
