@@ -99,8 +99,10 @@ function unreadable(file: string, err: unknown) {
 /** Imports every file under `paths`; returns one result per file (unreadable paths first, then files in path order). */
 export async function importPaths(opts: ImportPathsOptions): Promise<JobItemResult[]> {
   const { files, failed } = await expandPaths(opts.paths);
-  for (const f of failed) opts.onResult?.(f);
   const total = files.length + failed.length;
+  // Totals first, so a listener knows the job size before the first result arrives.
+  opts.onProgress?.(0, total, '');
+  for (const f of failed) opts.onResult?.(f);
   const results: JobItemResult[] = new Array(files.length);
   let next = 0;
   let done = failed.length;
