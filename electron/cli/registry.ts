@@ -1,14 +1,16 @@
 /**
- * Every `folio` command, in the order `folio --help` lists them. The search, reindex, cite and
- * export commands live in their own modules (owned with the search and export code) and are
- * added here when they land.
+ * Every `folio` command, in the order `folio --help` lists them.
  */
 import type { CliCommand } from './command';
+import { citeCommand } from './commands/cite';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { noteCommand } from './commands/note';
 import { parseCommand } from './commands/parse';
+import { reindexCommand } from './commands/reindex';
 import { sampleCommand } from './commands/sample';
+import { searchCommand } from './commands/search';
 import { setCommand } from './commands/set';
 import { showCommand } from './commands/show';
 import { tagCommand, tagsCommand } from './commands/tag';
@@ -18,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   sampleCommand,
   listCommand,
+  searchCommand,
   showCommand,
   tagCommand,
   tagsCommand,
@@ -26,5 +29,8 @@ export const COMMANDS: readonly CliCommand[] = [
   rmCommand,
   restoreCommand,
   trashCommand,
+  citeCommand,
+  exportCommand,
+  reindexCommand,
   parseCommand,
 ];
