@@ -107,6 +107,25 @@ await session('details-dark', {
     await p.getByTestId('help-button').click();
   },
 });
+await session('trash', {
+  steps: async (p) => {
+    const before = await p.getByTestId('nav-trash').locator('.nav-count').textContent();
+    await p.locator('[data-testid="article-row"]').nth(0).click();
+    await p.keyboard.press('Delete');
+    await p.getByTestId('confirm-dialog').getByRole('button', { name: 'OK' }).click();
+    await p.waitForFunction(
+      (b) => document.querySelector('[data-testid="nav-trash"] .nav-count').textContent !== b,
+      before,
+    );
+    console.log(
+      `trash: count ${before} -> ${await p.getByTestId('nav-trash').locator('.nav-count').textContent()}`,
+    );
+    await p.getByTestId('nav-trash').click();
+    await p.getByTestId('empty-trash-button').click();
+    await p.getByTestId('confirm-dialog').getByRole('button', { name: 'OK' }).click();
+    await p.getByTestId('confirm-dialog').waitFor();
+  },
+});
 await session('first-run', { n: 0, steps: async () => {} });
 /** Runs `action` in the page and resolves with ms until `done()` is true (checked each frame). */
 const timeInPage = (p, action, done) =>

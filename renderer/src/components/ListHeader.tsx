@@ -17,7 +17,11 @@ export function ListHeader({ count, sort, onSort }: ListHeaderProps) {
   return (
     <div className="list-header">
       <span role="status" className="list-status">
-        {count === null ? t('list.loading') : t('list.count', { count })}
+        {count === null
+          ? t('list.loading')
+          : count === 1
+            ? t('list.countOne')
+            : t('list.count', { count })}
       </span>
       <label className="sort">
         <span>{t('list.sortBy')}</span>

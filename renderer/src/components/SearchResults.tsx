@@ -65,10 +65,12 @@ export function SearchResults({
       </p>
     );
   if (!response) return <p className="list-empty muted">{t('list.loading')}</p>;
+  const countText =
+    response.total === 1 ? t('search.resultsOne') : t('search.results', { count: response.total });
   return (
     <div className="search-results" data-testid="search-results">
       <p className="list-status" role="status">
-        {t('search.results', { count: response.total })}
+        {countText}
       </p>
       <div className="facets" data-testid="facets">
         {FACETS.map(({ kind, key, label }) => (
@@ -84,7 +86,7 @@ export function SearchResults({
       <div
         className="hit-list"
         role="listbox"
-        aria-label={t('search.results', { count: response.total })}
+        aria-label={countText}
         aria-multiselectable="true"
         aria-activedescendant={selection.focus !== null ? rowDomId(selection.focus) : undefined}
         tabIndex={0}
