@@ -12,6 +12,8 @@ import { isCode, writeFileAtomic } from './atomic-file';
 export const CATALOG_FILE = 'catalog.json';
 export const JOURNAL_FILE = 'catalog.journal';
 const CATALOG_VERSION = 1;
+/** Replaying this many lines on open costs a few ms; beyond it the journal is folded in. */
+const COMPACT_AFTER_LINES = 2000;
 
 /** One catalog row: the public summary plus what duplicate and version detection need. */
 export interface CatalogEntry {
@@ -127,9 +129,17 @@ export class Catalog {
     this.journalLines++;
   }
 
+  /** Set when the journal ends in a torn line: appending after it would corrupt the next line. */
+  torn = false;
+
   /** Number of journal lines not yet folded into catalog.json. */
   get journalSize(): number {
     return this.journalLines;
+  }
+
+  /** True when the journal is long (or torn) enough to be worth folding into catalog.json. */
+  get needsCompaction(): boolean {
+    return this.torn || this.journalLines > COMPACT_AFTER_LINES;
   }
 
   /** Writes catalog.json from memory and empties the journal. */
@@ -191,6 +201,7 @@ async function replayJournal(catalog: Catalog, dir: string): Promise<void> {
     if (isCode(err, 'ENOENT')) return;
     throw err;
   }
+  if (text && !text.endsWith('\n')) catalog.torn = true;
   for (const line of text.split('\n')) {
     if (!line) continue;
     catalog.countReplayed();

@@ -16,19 +16,29 @@ interface LockInfo {
   startedAt: string;
 }
 
-/** Takes the library lock, or throws LIBRARY_LOCKED. Returns the release function. */
-export async function acquireLock(dir: string): Promise<() => Promise<void>> {
+export interface LockHandle {
+  release(): Promise<void>;
+  /** True when a dead process's lock was taken over: the last session ended in a crash. */
+  afterCrash: boolean;
+}
+
+/** Takes the library lock, or throws LIBRARY_LOCKED. */
+export async function acquireLock(dir: string): Promise<LockHandle> {
   const file = path.join(dir, LOCK_FILE);
   const mine: LockInfo = {
     pid: process.pid,
     host: os.hostname(),
     startedAt: new Date().toISOString(),
   };
+  let afterCrash = false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await fs.writeFile(file, JSON.stringify(mine), { flag: 'wx' });
-      return async () => {
-        await fs.rm(file, { force: true });
+      return {
+        afterCrash,
+        async release() {
+          await fs.rm(file, { force: true });
+        },
       };
     } catch (err) {
       if (!isCode(err, 'EEXIST')) throw err;
@@ -41,6 +51,7 @@ export async function acquireLock(dir: string): Promise<() => Promise<void>> {
       );
     }
     // Stale: its owner is gone. Remove it and race for it again.
+    afterCrash = true;
     await fs.rm(file, { force: true });
   }
   throw new FolioError('LIBRARY_LOCKED', `Could not take the lock on ${dir}.`);
