@@ -263,6 +263,10 @@ describe('persistence', () => {
       recursive: true,
     });
     await fs.writeFile(path.join(dir, 'items', orphan.id, 'meta.json'), JSON.stringify(orphan));
+    // An edit that reached meta.json but not the catalog before the crash.
+    const metaFile = path.join(dir, 'items', a.id, 'meta.json');
+    const edited = JSON.parse(await fs.readFile(metaFile, 'utf8'));
+    await fs.writeFile(metaFile, JSON.stringify({ ...edited, tags: ['from-meta'] }));
     lib = await openLibrary({ dir, parse: fakeParse, clock });
     expect(
       lib
@@ -270,6 +274,7 @@ describe('persistence', () => {
         .map((s) => s.id)
         .sort(),
     ).toEqual([a.id, orphan.id].sort());
+    expect(lib.list({ view: 'all', tag: 'from-meta' }).map((s) => s.id)).toEqual([a.id]);
     expect((await fs.readdir(path.join(dir, 'items'))).sort()).toEqual([a.id, orphan.id].sort());
   });
 });
