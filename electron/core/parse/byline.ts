@@ -14,13 +14,20 @@ export interface BylineResult {
 }
 
 const NOT_A_PERSON =
-  /BBC|中文网|中文網|News|新闻|新聞|通讯社|通訊社|电台|電台|之音|时报|時報|日报|日報|报社|報社|编辑部|編輯部|Reuters|AFP|路透|法新|美联|美聯|共同社|记者|記者|编辑|編輯|通讯员|特约|駐|驻|Correspondent|Editor|Reporter|Staff|Agencies|综合|綜合|版权|版權|http|www\./i;
+  /\b(?:BBC|CNA|RFI|RFA|VOA|AFP|AP|News|Reuters|Correspondent|Editor|Reporter|Staff|Agencies)\b|BBC|中央社|新华社|新華社|法广|法廣|中文网|中文網|新闻|新聞|通讯社|通訊社|电台|電台|之音|时报|時報|日报|日報|报社|報社|编辑部|編輯部|路透|法新|美联|美聯|共同社|记者|記者|编辑|編輯|通讯员|特约|駐|驻|综合|綜合|版权|版權|http|www\./i;
 const LEAD_LABEL =
   /^(?:文|作者|撰文|撰稿|撰稿人|記者|记者|特约记者|特約記者|编译|編譯|采写|採寫|Written by|By|Text by)\s*[：:｜|/／]?\s*/i;
 const LEAD_LINE =
   /^(?:(?:文|作者|撰文|撰稿人?|記者|记者|特约记者|特約記者|编译|編譯|采写|採寫)\s*[：:｜|/／]\s*|(?:Written by|By|Text by)\s+)(.+)$/i;
 const REPORTER_LINE = /(?:记者|記者)\s*([\u4e00-\u9fff·]{2,5}?)\s*(?:报道|報導|报导|報道)/;
 const DATEISH = /\d{4}[-/年.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|GMT|UTC|\d{1,2}:\d{2}/;
+
+const publications = [...KNOWN_PUBLICATIONS].filter((n) => n.length >= 3);
+
+/** "(臺)中央社CNA", "经济学人en": an outlet name with decorations is still the outlet. */
+function isPublication(name: string): boolean {
+  return KNOWN_PUBLICATIONS.has(name) || publications.some((p) => name.includes(p));
+}
 
 /** Splits, trims, deduplicates and filters candidate names. */
 export function cleanNames(raw: string, siteName: string): string[] {
@@ -36,7 +43,7 @@ export function cleanNames(raw: string, siteName: string): string[] {
     .filter((p) => p.length >= 2 && p.length <= 40);
   const out: string[] = [];
   for (const p of parts) {
-    if (NOT_A_PERSON.test(p) || KNOWN_PUBLICATIONS.has(p) || p === siteName) continue;
+    if (NOT_A_PERSON.test(p) || p === siteName || isPublication(p)) continue;
     if (DATEISH.test(p) || /^[\d\s:./-]+$/.test(p)) continue;
     const name = titleCaseShouting(p);
     if (!out.some((o) => o.toLowerCase() === name.toLowerCase())) out.push(name);

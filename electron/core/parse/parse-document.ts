@@ -92,7 +92,7 @@ function parseDump(text: string, fileName: string): ParsedArticle {
 
 function parseWebPage(html: string, fileName: string): ParsedArticle {
   const $ = loadHtml(html);
-  const meta = extractWebPage($, null);
+  const meta = extractWebPage($, savedFromUrl(html));
   const url = meta.url;
   const metaTitle = meta.title.trim();
   const siteName = siteNameFromUrl(url) ?? (meta.siteName.trim() || hostAndPath(url)?.host || '');
@@ -129,6 +129,12 @@ function removeTitleHeading(root: Element, title: string): void {
   const h1 = elementsOf(root).find((e) => e.name === 'h1');
   if (!h1 || norm(textOf(h1)) !== want) return;
   if (textOf(root).replace(/\s+/g, '').length > textOf(h1).replace(/\s+/g, '').length) detach(h1);
+}
+
+/** The address browsers record in saved pages: `<!-- saved from url=(0044)https://… -->`. */
+export function savedFromUrl(html: string): string | null {
+  const m = /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+?)\s*-->/i.exec(html.slice(0, 2048));
+  return m?.[1] ?? null;
 }
 
 function firstLine(text: string): string {
