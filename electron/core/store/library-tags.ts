@@ -6,6 +6,7 @@ import { FolioError } from '../../../shared/errors';
 import { cleanTag, tagKey, uniqueTags } from '../../../shared/tags';
 import type { LibraryDoc } from './library-doc';
 import { type LibraryState, editItems } from './library-state';
+import { cachedTagKey } from './list-view';
 
 /** Maps tags to their registered display forms, registering new ones in memory. */
 export function registerTags(
@@ -34,7 +35,7 @@ function requireTag(raw: string): string {
 function idsWithTags(state: LibraryState, keys: Set<string>): string[] {
   const ids: string[] = [];
   for (const { summary } of state.catalog.entries.values()) {
-    if (summary.tags.some((t) => keys.has(tagKey(t)))) ids.push(summary.id);
+    if (summary.tags.some((t) => keys.has(cachedTagKey(t)))) ids.push(summary.id);
   }
   return ids;
 }
