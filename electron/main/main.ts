@@ -69,6 +69,17 @@ async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
   imports.add(await pickImportPaths(showOpenDialog, kind, process.platform));
 }
 
+/** Reopens the main window (macOS keeps the app alive after its last window closes). */
+function ensureMainWindow(): void {
+  if (mainWindow || !service) return;
+  const { preloadPath } = appLocations({
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    isPackaged: app.isPackaged,
+  });
+  mainWindow = openMainWindow(preloadPath);
+}
+
 function focusMainWindow(): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -178,6 +189,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('open-file', (event, filePath) => {
     event.preventDefault();
     imports.add([filePath]);
+    // macOS keeps running without windows; bring one back so the import is visible.
+    ensureMainWindow();
   });
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, { openExternal, onError: log }),
@@ -185,17 +198,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => {
-    if (!mainWindow && service) {
-      mainWindow = openMainWindow(
-        appLocations({
-          appPath: app.getAppPath(),
-          resourcesPath: process.resourcesPath,
-          isPackaged: app.isPackaged,
-        }).preloadPath,
-      );
-    }
-  });
+  app.on('activate', ensureMainWindow);
   closeCoreBeforeQuit();
   app
     .whenReady()
