@@ -30,8 +30,10 @@ function script(value: string): 'cjk' | 'latin' {
 // case so that any case transform by the style shows up as a mismatch.
 function placeholder(field: Field, kind: 'cjk' | 'latin'): string {
   const tag = field.replace(/\D/g, '') || '0';
-  const letter = { t: 'Tq', c: 'Cq', u: 'Uq', a: 'Aq' }[field[0] as 't' | 'c' | 'u' | 'a'];
-  return kind === 'cjk' ? `㐀${letter}${tag}㐁` : `zq${letter}${tag}Qz`;
+  const key = field[0] as 't' | 'c' | 'u' | 'a';
+  // CJK placeholders hold no Latin letters: GB/T upper-cases names, which must not touch them.
+  if (kind === 'cjk') return `㐀${{ t: '㐂', c: '㐃', u: '㐄', a: '㐅' }[key]}${tag}㐁`;
+  return `zq${{ t: 'Tq', c: 'Cq', u: 'Uq', a: 'Aq' }[key]}${tag}Qz`;
 }
 
 interface Shape {
