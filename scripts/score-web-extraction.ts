@@ -80,6 +80,7 @@ const readability: Extractor = (p) => {
 
 function run(name: string, extract: Extractor, pages: Page[], worst: number): void {
   const preds: string[] = [];
+  const failures: string[] = [];
   // Warm the JIT on a few pages first (both extractors alike), as a running app would be.
   for (const p of pages.slice(0, WARMUP_PAGES)) {
     try {
@@ -94,7 +95,7 @@ function run(name: string, extract: Extractor, pages: Page[], worst: number): vo
     try {
       preds.push(extract(p));
     } catch (err) {
-      console.error(`${name}: ${p.id}: ${String(err)}`);
+      failures.push(`${p.id.slice(0, 12)}: ${String(err).slice(0, 160)}`);
       preds.push('');
     }
   }
@@ -109,6 +110,10 @@ function run(name: string, extract: Extractor, pages: Page[], worst: number): vo
       `${(pages.length / seconds).toFixed(1)} pages/s wall, ${(pages.length / cpuSeconds).toFixed(1)} pages/s CPU ` +
       `(${pages.length} pages, ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU)`,
   );
+  if (failures.length > 0) {
+    console.log(`  ${failures.length} pages failed (scored as empty), e.g.:`);
+    for (const f of failures.slice(0, 3)) console.log(`    ${f}`);
+  }
   if (worst > 0) {
     const rows = pages.map((p, i) => {
       const m = matchShingles(p.truth, preds[i] ?? '');

@@ -50,13 +50,19 @@ function isRelatedName(el: Element): boolean {
   );
 }
 
-/** The nearest ancestor (up to four levels) that also holds the headline, else the parent. */
-function headerScope(el: Element | null): Element | null {
+function isInside(el: Element, ancestor: Element): boolean {
+  for (let p: AnyNode | null = el; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+/** The nearest ancestor (up to four levels) that also holds a headline, else the parent. */
+function headerScope(el: Element | null, h1s: Element[]): Element | null {
   if (!el) return null;
   let scope: AnyNode | null = el;
   for (let i = 0; i < 4 && scope && isElement(scope); i++) {
-    if (scope.name === 'body' || findAll(scope, (e) => e.name === 'h1').length > 0) return scope;
-    scope = scope.parent;
+    const s: Element = scope;
+    if (s.name === 'body' || h1s.some((h) => isInside(h, s))) return s;
+    scope = s.parent;
   }
   const parent = el.parent;
   return parent && isElement(parent) ? parent : el;
@@ -67,13 +73,6 @@ function closest(el: Element, name: string): Element | null {
     if (isElement(p) && p.name === name) return p;
   }
   return null;
-}
-
-const BYLINE_CLASS = /(^|\s)(byline|author|article-author|byline__name|author-name)(\s|$)|byline/i;
-
-function isBylineElement(el: Element): boolean {
-  const a = el.attribs;
-  return a.rel === 'author' || a.itemprop === 'author' || BYLINE_CLASS.test(a.class ?? '');
 }
 
 function authorsFromPage(index: PageIndex, article: JsonObject | null): string[] {
@@ -133,7 +132,8 @@ export function extractMetadata(
 ): PageMetadata {
   const article = findArticleObject(ld);
   const around = content ? closest(content, 'article') : null;
-  const scopeEl = headerScope(around ?? content) ?? index.body;
+  const allH1 = index.headerMarks.filter((e) => e.name === 'h1');
+  const scopeEl = headerScope(around ?? content, allH1) ?? index.body;
   const usable = (el: Element): boolean => !inFurniture(el, scopeEl);
 
   const publisher = article && isObject(article.publisher) ? article.publisher : null;
@@ -146,9 +146,7 @@ export function extractMetadata(
     meta(index, ['application-name', 'apple-mobile-web-app-title']) ||
     host;
 
-  const inScope = scopeEl
-    ? findAll(scopeEl, (e) => e.name === 'h1' || e.name === 'time' || isBylineElement(e))
-    : [];
+  const inScope = scopeEl ? index.headerMarks.filter((e) => isInside(e, scopeEl)) : [];
   const h1s = inScope
     .filter((e) => e.name === 'h1' && usable(e))
     .map((h) => clean(textContent(h)))

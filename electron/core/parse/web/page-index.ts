@@ -15,6 +15,20 @@ export interface PageIndex {
   jsonLd: string[];
   htmlLang: string;
   body: Element | null;
+  /** Headline, <time> and byline elements, in document order (for header look-ups). */
+  headerMarks: Element[];
+}
+
+const BYLINE_CLASS = /byline|(^|\s)(author|article-author|author-name)(\s|$)/i;
+
+/** True for an element that names the article's author. */
+export function isBylineElement(el: Element): boolean {
+  const a = el.attribs;
+  return (
+    a.rel === 'author' ||
+    a.itemprop === 'author' ||
+    (a.class !== undefined && BYLINE_CLASS.test(a.class))
+  );
 }
 
 /** The concatenated text below an element. */
@@ -39,6 +53,7 @@ export function indexPage(roots: Array<AnyNode | Document>): PageIndex {
     jsonLd: [],
     htmlLang: '',
     body: null,
+    headerMarks: [],
   };
   const visit = (n: AnyNode): void => {
     if (n.type === 'root') {
@@ -79,7 +94,14 @@ export function indexPage(roots: Array<AnyNode | Document>): PageIndex {
         return;
       case 'svg':
         return;
+      case 'h1':
+        index.headerMarks.push(n);
+        break;
+      case 'time':
+        if (a.datetime) index.headerMarks.push(n);
+        break;
       default:
+        if (isBylineElement(n)) index.headerMarks.push(n);
         break;
     }
     for (const c of n.children) visit(c);
