@@ -86,6 +86,8 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
     () => ids.map((id) => byId.get(id)).filter((s) => s !== undefined),
     [ids, byId],
   );
+  const selectionTags = useMemo(() => tagsOfSelection(selected), [selected]);
+  const knownTags = useMemo(() => lib.tags.map((x) => x.tag), [lib.tags]);
   const viewCounts = useMemo(() => {
     const c: Record<ListView, number> = { all: 0, recent: 0, untagged: 0, trash: 0 };
     for (const v of Object.keys(c) as ListView[])
@@ -258,9 +260,9 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
               : ''
           }
           tagProps={{
-            tags: tagsOfSelection(selected),
+            tags: selectionTags,
             total: selected.length,
-            knownTags: lib.tags.map((x) => x.tag),
+            knownTags,
             onAdd: (tags) => void actions.addTags(ids, tags),
             onRemove: (tag) => void actions.removeTag(ids, tag),
           }}

@@ -77,13 +77,18 @@ export function selectAll(sel: Selection, order: readonly string[]): Selection {
   };
 }
 
-/** Drops ids no longer in the list (after a filter change, trash or refresh). */
-export function pruneSelection(sel: Selection, order: readonly string[]): Selection {
-  const present = new Set(order);
-  const ids = new Set([...sel.ids].filter((id) => present.has(id)));
+/** Drops ids no longer in the list (after a filter change, trash or refresh); `present` is the list as a set. */
+export function pruneSelection(sel: Selection, present: ReadonlySet<string>): Selection {
   const keep = (id: string | null): string | null => (id !== null && present.has(id) ? id : null);
-  if (ids.size === sel.ids.size && keep(sel.focus) === sel.focus && keep(sel.anchor) === sel.anchor)
-    return sel;
+  let allPresent = true;
+  for (const id of sel.ids) {
+    if (!present.has(id)) {
+      allPresent = false;
+      break;
+    }
+  }
+  if (allPresent && keep(sel.focus) === sel.focus && keep(sel.anchor) === sel.anchor) return sel;
+  const ids = new Set([...sel.ids].filter((id) => present.has(id)));
   return { ids, anchor: keep(sel.anchor), focus: keep(sel.focus) };
 }
 
