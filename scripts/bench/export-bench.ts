@@ -5,15 +5,13 @@
  *
  *   npm run bench:export [-- --md 10000 --pdf 100]
  */
-import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createExporter } from '../../electron/core/export/create-exporter';
 import { parseDocument } from '../../electron/core/parse/parse-document';
 import { createChromiumPrinter } from '../../electron/core/printer/chromium-printer';
-import { readFileSync } from 'node:fs';
 import type { Article } from '../../shared/model';
 
 const { values } = parseArgs({
@@ -62,6 +60,35 @@ function cycle(base: Article[], n: number): Article[] {
   });
 }
 
+/** CPU seconds used so far by this process's descendants (Chromium), from /proc. */
+function childCpuSeconds(): number {
+  if (!existsSync('/proc/self/stat')) return Number.NaN;
+  const parentOf = new Map<number, number>();
+  const cpuOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      // utime + stime, in clock ticks (100 per second on Linux).
+      cpuOf.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  for (const [pid, cpu] of cpuOf) {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) {
+      if (p === process.pid) {
+        total += cpu;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
@@ -96,6 +123,8 @@ try {
 
   const nPdf = Number(values.pdf);
   t = performance.now();
+  const chromeCpu0 = childCpuSeconds();
+  const nodeCpu0 = process.cpuUsage();
   await exporter.exportTo({
     articles: cycle(base, nPdf),
     format: 'pdf',
@@ -103,13 +132,24 @@ try {
   });
   const pdfBatch = performance.now() - t;
   console.log(`pdf batch of ${nPdf}: ${fmt(pdfBatch)} (${fmt(pdfBatch / nPdf)} per article)`);
+  const chromeCpu = (childCpuSeconds() - chromeCpu0) / nPdf;
+  const nodeCpu = process.cpuUsage(nodeCpu0);
+  // CPU time per article is what an idle machine needs; wall time includes the neighbours.
+  console.log(
+    `pdf batch CPU per article: Chromium ${chromeCpu.toFixed(3)} s + Node ${((nodeCpu.user + nodeCpu.system) / 1e6 / nPdf).toFixed(3)} s`,
+  );
 
   const nMd = Number(values.md);
   const many = cycle(base, nMd);
   t = performance.now();
+  const cpu0 = process.cpuUsage();
   await exporter.exportTo({ articles: many, format: 'md', outDir: path.join(out, 'md') });
   const md = performance.now() - t;
-  console.log(`markdown export of ${nMd}: ${fmt(md)} (${(md / nMd).toFixed(2)} ms per article)`);
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time too: on a shared, loaded machine wall time says more about the neighbours.
+  console.log(
+    `markdown export of ${nMd}: ${fmt(md)} wall, ${fmt((cpu.user + cpu.system) / 1000)} CPU (${(md / nMd).toFixed(2)} ms per article)`,
+  );
 } finally {
   await printer.close();
   rmSync(out, { recursive: true, force: true });
