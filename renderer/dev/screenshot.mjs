@@ -75,6 +75,10 @@ await session('search', {
     await p.keyboard.type('经济');
     await p.waitForSelector('[data-testid="search-hit"]');
     await p.locator('[data-testid="search-hit"]').first().click();
+    await p.getByTestId('save-search').click();
+    await p.keyboard.press('Enter');
+    await p.getByTestId('saved-searches').getByRole('button', { name: '经济' }).waitFor();
+    console.log('saved search listed in the sidebar');
     await p.getByRole('button', { name: 'Query syntax' }).click();
   },
 });
