@@ -104,7 +104,7 @@ export function indexPage(roots: Array<AnyNode | Document>): PageIndex {
         if (isBylineElement(n)) index.headerMarks.push(n);
         break;
     }
-    for (const c of n.children) visit(c);
+    for (const c of n.children) if (c.type !== 'text' && c.type !== 'comment') visit(c);
   };
   for (const r of roots) visit(r);
   return index;
