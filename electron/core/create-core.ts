@@ -4,6 +4,7 @@
  * constructs these services.
  */
 import { createExporter } from './export/create-exporter';
+import { createHttpImageFetcher } from './export/fetch-image';
 import { parseDocument } from './parse/parse-document';
 import type { Clock, FolioCore, Printer } from './ports';
 import { createChromiumPrinter } from './printer/chromium-printer';
@@ -16,6 +17,8 @@ export interface CreateCoreOptions {
   clock?: Clock;
   /** Defaults to headless Chromium; the desktop app passes Electron's printToPDF. */
   createPrinter?: () => Promise<Printer>;
+  /** Downloads images for `--assets` exports; tests pass a fake so nothing touches the network. */
+  fetchImage?: (url: string) => Promise<Uint8Array | null>;
 }
 
 /** Opens the library at `dir` with its search index and exporter. */
@@ -37,6 +40,7 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
   let printer: Promise<Printer> | null = null;
   const exporter = createExporter({
     printer: () => (printer ??= makePrinter()),
+    fetchImage: options.fetchImage ?? createHttpImageFetcher(),
   });
   return {
     library,
