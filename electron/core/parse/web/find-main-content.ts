@@ -139,8 +139,11 @@ export function findMainContent(body: Element, stats: Map<Element, ElementStats>
     }, 0);
   if (first.top !== body && units(first) >= MIN_ARTICLE_UNITS) return first;
   const second = scoreCandidates(body, stats, false);
-  if (first.top === body && second.top !== body) return second;
-  return units(second) > units(first) * 1.5 && second.top !== body ? second : first;
+  if (second.top === body) return first;
+  if (first.top === body) return second;
+  // Only a wider view of the same region: a short article must not lose to a comment thread.
+  const widens = contains(second.top, first.top) || first.parts.some((p) => contains(second.top, p));
+  return widens && units(second) > units(first) * 1.5 ? second : first;
 }
 
 function scoreCandidates(

@@ -95,6 +95,20 @@ describe('extractWebPage main content', () => {
     expect(text).not.toContain('About us');
   });
 
+  it('keeps a short article rather than a long comment thread', () => {
+    const comments = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<div class="comment-body"><p>Comment ${i}: I think, on balance, that this is right. Or wrong, who knows.</p></div>`,
+    ).join('');
+    const text = textOf(`<html><body><div class="story-body">
+      <p>A short brief: the bridge reopens on Monday, officials said.</p>
+      <p>Repairs took six weeks, and cost more than planned.</p></div>
+      <div id="comments">${comments}</div></body></html>`);
+    expect(text).toContain('the bridge reopens on Monday');
+    expect(text).not.toContain('Comment 3:');
+  });
+
   it('returns an element inside the given document, so the caller can mutate it', () => {
     const $ =
       load(`<html><body><div id="story"><p>One paragraph of text, enough to count, with commas.</p>
