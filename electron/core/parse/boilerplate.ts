@@ -3,7 +3,7 @@
  * "The post … appeared first on …", feed-plugin lines, newsletter pitches.
  */
 import type { Element } from 'domhandler';
-import { detach, elementsOf, textOf } from './dom-utils';
+import { detach, elementsOf, textUpTo } from './dom-utils';
 
 const TRAILING = [
   /^The post .{1,300} appeared first on /i,
@@ -31,13 +31,14 @@ export function isBoilerplateLine(text: string): boolean {
 /** Removes boilerplate blocks at the end of the content, and feed artefacts ("null") anywhere. */
 export function removeBoilerplate(root: Element): void {
   const blocks = elementsOf(root).filter((e) => BLOCKS.has(e.name));
-  for (const b of blocks) if (textOf(b).trim() === 'null') detach(b);
+  for (const b of blocks) if (textUpTo(b, 10).trim() === 'null') detach(b);
   // Walk back from the end; stop at the first real paragraph so prose mentioning "版权" stays.
   let prose = 0;
   for (let i = blocks.length - 1; i >= 0 && prose < 3; i -= 1) {
     const b = blocks[i] as Element;
     if (!b.parent) continue;
-    if (isBoilerplateLine(textOf(b))) detach(b);
-    else if (textOf(b).trim().length > 0) prose += 1;
+    const t = textUpTo(b, 500);
+    if (isBoilerplateLine(t)) detach(b);
+    else if (t.trim().length > 0) prose += 1;
   }
 }

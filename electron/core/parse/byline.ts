@@ -5,7 +5,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { detach, elementsOf, isElement, textOf } from './dom-utils';
+import { detach, elementsOf, isElement, textOf, textUpTo } from './dom-utils';
 import { KNOWN_PUBLICATIONS } from './site-names';
 
 export interface BylineResult {
@@ -66,7 +66,7 @@ function joinNames(names: string[]): string {
 /** Finds the printed byline near the top of the body, removes it from the content, returns names. */
 export function extractByline($: CheerioAPI, root: Element, siteName: string): BylineResult {
   const all = elementsOf(root);
-  const firstProse = all.findIndex((e) => e.name === 'p' && textOf(e).trim().length >= 40);
+  const firstProse = all.findIndex((e) => e.name === 'p' && textUpTo(e, 60).trim().length >= 40);
   // Bylines print above the story: only look before the first real paragraph.
   const head = all.slice(0, firstProse < 0 ? 300 : Math.min(firstProse, 300));
 

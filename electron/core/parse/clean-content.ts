@@ -12,7 +12,17 @@ import type { ImageRef } from '../../../shared/model';
 import { removeBoilerplate } from './boilerplate';
 import { flattenLayout, pruneToAllowList } from './flatten-layout';
 import { hasImage, removeJunk } from './remove-junk';
-import { detach, elementsOf, isElement, limitDepth, relink, textOf, unwrap } from './dom-utils';
+import {
+  detach,
+  elementsOf,
+  isElement,
+  limitDepth,
+  relink,
+  someElement,
+  textOf,
+  textUpTo,
+  unwrap,
+} from './dom-utils';
 import { htmlToText } from './html-text';
 import { isCreditLine, normaliseImages } from './images';
 import { sanitizeArticleHtml } from './sanitize';
@@ -104,7 +114,7 @@ function removeFeedPromo(root: Element): void {
     while (
       isElement(target.parent) &&
       target.parent !== root &&
-      textOf(target.parent).trim() === textOf(target).trim()
+      textUpTo(target.parent, 400).trim() === textOf(target).trim()
     ) {
       target = target.parent;
     }
@@ -146,14 +156,14 @@ function removeRelatedLists(root: Element): void {
   // Headings or short paragraphs announcing related links, left without their list.
   for (const el of all) {
     if (!/^(?:h[2-4]|p|strong)$/.test(el.name)) continue;
-    if (el.parent && RELATED_HEADING.test(textOf(el).trim())) detach(el);
+    if (el.parent && RELATED_HEADING.test(textUpTo(el, 40).trim())) detach(el);
   }
 }
 
 function removeLabelBefore(list: Element): void {
   let prev = list.prev;
   while (prev && prev.type === 'text' && !(prev as Text).data.trim()) prev = prev.prev;
-  if (isElement(prev) && RELATED_HEADING.test(textOf(prev).trim())) detach(prev);
+  if (isElement(prev) && RELATED_HEADING.test(textUpTo(prev, 40).trim())) detach(prev);
 }
 
 function resolveLinks(root: Element, baseUrl: string | null): void {
@@ -183,7 +193,7 @@ function tidyText(root: Element): void {
   }
   for (const p of elementsOf(root)) {
     if (p.name !== 'p' || !p.parent) continue;
-    if (isCreditLine(textOf(p)) && !elementsOf(p).some((e) => e.name === 'img')) detach(p);
+    if (isCreditLine(textUpTo(p, 100)) && !someElement(p, (e) => e.name === 'img')) detach(p);
   }
 }
 

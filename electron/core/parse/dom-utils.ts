@@ -104,3 +104,49 @@ export function limitDepth(root: ParentNode, maxDepth: number): void {
     for (const c of node.children) stack.push([c, depth + 1]);
   }
 }
+
+/**
+ * Text of a subtree, but stops once it is longer than `limit`: callers that only ask
+ * "is this short?" then cost O(limit), not O(subtree).
+ */
+export function textUpTo(root: AnyNode, limit: number): string {
+  let out = '';
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'text') {
+      out += (node as Text).data;
+      if (out.length > limit) return out;
+    } else if ('children' in node) {
+      const kids = (node as ParentNode).children;
+      for (let i = kids.length - 1; i >= 0; i -= 1) stack.push(kids[i] as AnyNode);
+    }
+  }
+  return out;
+}
+
+/** True when any element under `root` (root excluded) satisfies `pred`; stops at the first. */
+export function someElement(root: ParentNode, pred: (el: Element) => boolean): boolean {
+  const stack: AnyNode[] = [...root.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isElement(node)) continue;
+    if (pred(node)) return true;
+    for (const c of node.children) stack.push(c);
+  }
+  return false;
+}
+
+/** True when the subtree holds any non-whitespace text. */
+export function hasText(root: AnyNode): boolean {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'text') {
+      if (/\S/.test((node as Text).data)) return true;
+    } else if ('children' in node) {
+      for (const c of (node as ParentNode).children) stack.push(c);
+    }
+  }
+  return false;
+}

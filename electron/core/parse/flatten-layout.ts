@@ -4,7 +4,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { Element as DomElement } from 'domhandler';
-import { detach, elementsOf, isElement, relink, textOf, unwrap } from './dom-utils';
+import { detach, elementsOf, hasText, isElement, relink, someElement, unwrap } from './dom-utils';
 import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS } from './sanitize';
 
 const BLOCK_TAGS = new Set([
@@ -82,8 +82,8 @@ export function flattenLayout(root: Element): void {
 }
 
 function isEmpty(el: Element): boolean {
-  if (textOf(el).trim() !== '') return false;
-  return !elementsOf(el).some((c) => c.name === 'img');
+  if (hasText(el)) return false;
+  return !someElement(el, (c) => c.name === 'img');
 }
 
 /** Groups loose inline children of a block container into paragraphs. */
@@ -91,8 +91,12 @@ function wrapInlineRuns(el: Element): void {
   const out: AnyNode[] = [];
   let run: AnyNode[] = [];
   const flush = (): void => {
-    const hasText = run.some((n) => textOf(n).trim() !== '' || (isElement(n) && n.name === 'img'));
-    if (hasText) {
+    const keep = run.some(
+      (n) =>
+        hasText(n) ||
+        (isElement(n) && (n.name === 'img' || someElement(n, (c) => c.name === 'img'))),
+    );
+    if (keep) {
       const p = new DomElement('p', {});
       p.children = run;
       for (const n of run) n.parent = p;

@@ -13,7 +13,7 @@ import type { ParseOutcome } from '../ports';
 import { extractByline, cleanNames } from './byline';
 import { cleanContent } from './clean-content';
 import { decodeBytes } from './decode';
-import { elementsOf, limitDepth, textOf, detach } from './dom-utils';
+import { detach, elementsOf, limitDepth, textOf } from './dom-utils';
 import { parseDumpHeader } from './dump-header';
 import { countWords, makeExcerpt } from './metadata';
 import { assertTextInput, sniffFormat } from './sniff';

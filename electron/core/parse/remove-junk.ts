@@ -3,7 +3,7 @@
  * hidden blocks, media notices and stand-alone date lines.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { detach, elementsOf, isElement, relink, textOf } from './dom-utils';
+import { detach, elementsOf, isElement, relink, someElement, textOf, textUpTo } from './dom-utils';
 
 // Tags that never carry article prose (time elements go only when they stand alone).
 const JUNK_TAGS = new Set([
@@ -66,7 +66,7 @@ export function removeJunk(root: Element): void {
     if (
       el.name === 'time' &&
       isElement(el.parent) &&
-      textOf(el.parent).trim() === textOf(el).trim()
+      textUpTo(el.parent, 200).trim() === textOf(el).trim()
     ) {
       detach(el);
       continue;
@@ -77,7 +77,7 @@ export function removeJunk(root: Element): void {
       continue;
     }
     if (el.name === 'p' || el.name === 'div' || el.name === 'span' || el.name === 'section') {
-      const t = textOf(el).trim();
+      const t = textUpTo(el, 80).trim();
       if (t.length >= 60 || hasImage(el)) continue;
       if (MEDIA_NOTICE.test(t) || DATE_LINE.test(t)) detach(el);
     }
@@ -93,7 +93,7 @@ function isAttached(el: Element, root: Element): boolean {
 
 /** True when an image sits anywhere under `el`. */
 export function hasImage(el: Element): boolean {
-  return elementsOf(el).some((e) => e.name === 'img');
+  return someElement(el, (e) => e.name === 'img');
 }
 
 function removeComments(root: Element): void {
@@ -117,7 +117,8 @@ function isContentish(el: Element): boolean {
   let longParagraph = false;
   for (const e of elementsOf(el)) {
     if (e.name === 'a') linkText += textOf(e).length;
-    else if (e.name === 'p' && textOf(e).trim().length >= 25) longParagraph = true;
+    else if (!longParagraph && e.name === 'p' && textUpTo(e, 40).trim().length >= 25)
+      longParagraph = true;
   }
   // Short articles live in wrappers too ("article-body share-enabled"): prose decides, not length.
   return linkText / t.length < 0.3 && (t.length >= 300 || longParagraph);
