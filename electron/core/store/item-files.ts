@@ -188,9 +188,12 @@ export function toSummary(meta: StoredMeta): ArticleSummary {
 
 /** The catalog row for an item; versions are matched on the URL the parser found. */
 export function toEntry(meta: StoredMeta): CatalogEntry {
-  return {
+  const entry = {
     summary: toSummary(meta),
     sha256: meta.source.sha256,
     urlKey: canonicalUrl(meta.parsed.url),
   };
+  // Parsed titles and URLs can be V8 slices of the whole decoded file; kept in the catalog they
+  // would pin every file's text in memory. A JSON round trip copies them out.
+  return JSON.parse(JSON.stringify(entry)) as CatalogEntry;
 }
