@@ -4,7 +4,7 @@
  * system Chromium. Prints how long the list takes to appear, search results to update after
  * typing, and an article to show after a click. Not a test: it asserts nothing, it measures.
  *
- *   npm run build:renderer && npx tsx scripts/bench/ui-bench.ts [--size 50000] [--runs 12]
+ *   npm run bench:ui -- [--size 50000] [--runs 12]
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
