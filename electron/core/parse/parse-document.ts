@@ -15,10 +15,14 @@ import { cleanContent } from './clean-content';
 import { decodeBytes } from './decode';
 import { detach, elementsOf, limitDepth, textOf } from './dom-utils';
 import { parseDumpHeader } from './dump-header';
+import { capNesting } from './nesting-guard';
 import { countWords, makeExcerpt } from './metadata';
 import { assertTextInput, sniffFormat } from './sniff';
 import { hostAndPath, siteNameFromUrl } from './site-names';
 import { extractWebPage } from './web/extract-web-page';
+
+/** Deeper markup than this is flattened: no article needs it, and parsers slow down on it. */
+const MAX_PARSE_DEPTH = 1000;
 
 /** Parses one dropped file (dump, dump with front matter, or web page); throws FolioError. */
 export function parseDocument(bytes: Uint8Array, fileName: string): ParseOutcome {
@@ -45,7 +49,7 @@ export function parseDocument(bytes: Uint8Array, fileName: string): ParseOutcome
 }
 
 function loadHtml(html: string): CheerioAPI {
-  const $ = load(html);
+  const $ = load(capNesting(html, MAX_PARSE_DEPTH));
   limitDepth($.root()[0] as unknown as Element, 400);
   return $;
 }
@@ -59,7 +63,7 @@ function parseDump(text: string, fileName: string): ParsedArticle {
   ).trim();
   const siteName = siteNameFromUrl(url) ?? hostAndPath(url)?.host ?? fm?.categories[0] ?? '';
   const publishedAt =
-    header.epochMs !== null && header.epochMs > 0
+    header.epochMs !== null && header.epochMs > 0 && header.epochMs < 8.64e15
       ? new Date(header.epochMs).toISOString()
       : (fm?.date ?? null);
 

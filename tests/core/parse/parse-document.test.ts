@@ -125,6 +125,13 @@ describe('parseDocument: bad and hostile input', () => {
     expect(article.text).toContain('深处的文字 deep text');
   });
 
+  it('survives 50,000 unclosed inline tags and an out-of-range epoch', () => {
+    const html = `<html><body><p>${'<b><i>'.repeat(25_000)}正文文字</p></body></html>`;
+    expect(parseDocument(enc(html), 'unclosed.html').article.text).toContain('正文文字');
+    const dump = '<!--99999999999999999-->\n[标题](https://a.test/x)\n------\n<p>正文</p>';
+    expect(parseDocument(enc(dump), 'epoch.txt').article.publishedAt).toBeNull();
+  });
+
   it('strips scripts, handlers, styles and javascript: links', () => {
     const html =
       '<html><head><title>T</title></head><body><article><p onclick="evil()" style="color:red">正文内容足够长，' +
