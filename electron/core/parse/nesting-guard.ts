@@ -47,6 +47,10 @@ export function capNesting(html: string, maxDepth: number): string {
 function exceeds(html: string, maxDepth: number): boolean {
   // Fewer tags than the limit cannot nest beyond it.
   if (html.length < maxDepth * 3) return false;
+  let opens = 0;
+  for (let i = html.indexOf('<'); i !== -1 && opens <= maxDepth; i = html.indexOf('<', i + 1))
+    opens += 1;
+  if (opens <= maxDepth) return false;
   let depth = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
