@@ -13,7 +13,7 @@ const forbid = (groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-artifacts/**', 'seeds/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-artifacts/**', 'seeds/**', '.folio-tmp/**', '.tmp-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
