@@ -5,10 +5,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FolioErrorData } from '../../shared/errors';
+import { RENDERER_CSP } from '../core/renderer-assets';
 
-/** The page may load only itself; article images may come from the web (https) or data URIs. */
-export const CSP =
-  "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+/** The renderer's policy, the same one the desktop app serves. */
+export const CSP = RENDERER_CSP;
 
 /** Headers every response carries. No CORS headers: other origins get nothing readable. */
 export function securityHeaders(res: ServerResponse): void {

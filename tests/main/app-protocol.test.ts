@@ -84,6 +84,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
       "script-src 'self'",
       "object-src 'none'",
       "frame-src 'none'",
+      "frame-ancestors 'none'",
       "base-uri 'none'",
     ]);
   });
