@@ -32,7 +32,7 @@ export const en = {
   'search.help': 'Query syntax',
   'search.save': 'Save search',
   'search.saveName': 'Name for this search',
-  'search.results': '{count} results',
+  'search.results': '{count:result|results}',
   'search.resultsOne': '1 result',
   'search.noResults': 'No articles match this search.',
   'search.facetTags': 'Tags',
@@ -57,7 +57,7 @@ export const en = {
   'list.sortSite': 'Publication',
   'list.sortAsc': 'Ascending',
   'list.sortDesc': 'Descending',
-  'list.count': '{count} articles',
+  'list.count': '{count:article|articles}',
   'list.countOne': '1 article',
   'list.empty': 'Nothing here.',
   'list.loading': 'Loading…',
@@ -65,7 +65,7 @@ export const en = {
   'list.undated': 'Undated',
   'reader.label': 'Reader',
   'reader.none': 'Select an article to read it.',
-  'reader.multi': '{count} articles selected. Tag, cite or export them together.',
+  'reader.multi': '{count:article|articles} selected. Tag, cite or export them together.',
   'reader.by': 'By {authors}',
   'reader.source': 'Source',
   'reader.viewOriginal': 'View original',
@@ -83,7 +83,7 @@ export const en = {
   'tags.rename': 'Rename',
   'tags.merge': 'Merge into “{to}”',
   'tags.delete': 'Delete tag',
-  'tags.confirmDelete': 'Delete the tag “{tag}” from {count} articles? The articles stay.',
+  'tags.confirmDelete': 'Delete the tag “{tag}” from {count:article|articles}? The articles stay.',
   'tags.partial': 'on {count} of {total}',
   'notes.label': 'Note',
   'notes.edit': 'Write',
@@ -112,7 +112,7 @@ export const en = {
   'export.includeNotes': 'Include notes',
   'export.assets': 'Save images beside the files',
   'export.zip': 'Bundle into one zip',
-  'export.start': 'Export {count} articles',
+  'export.start': 'Export {count:article|articles}',
   'export.savedTo': 'Saved to {path}',
   'export.download': 'Download',
   'cite.title': 'Copy citation',
@@ -150,8 +150,8 @@ export const en = {
   'confirm.title': 'Please confirm',
   'confirm.ok': 'OK',
   'confirm.cancel': 'Cancel',
-  'confirm.trash': 'Move {count} articles to the Trash?',
-  'confirm.emptyTrash': 'Permanently delete {count} articles in the Trash?',
+  'confirm.trash': 'Move {count:article|articles} to the Trash?',
+  'confirm.emptyTrash': 'Permanently delete {count:article|articles} in the Trash?',
   'confirm.emptyTrashAgain': 'This cannot be undone. Really empty the Trash?',
   'firstRun.title': 'Welcome to Folio',
   'firstRun.intro': 'Folio keeps clean, searchable copies of the news articles you save.',
@@ -366,11 +366,21 @@ export type Locale = 'en' | 'zh-Hans';
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans };
 
-/** Fills `{name}` placeholders; unknown placeholders are left visible so they get noticed. */
+/**
+ * Fills `{name}` placeholders; `{count:article|articles}` prints the number with the singular
+ * or plural word (English needs it; Chinese catalogues simply use `{count}`). Unknown
+ * placeholders are left visible so they get noticed.
+ */
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
+  return template.replace(
+    /\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
+    (m, name: string, one?: string, other?: string) => {
+      if (!(name in params)) return m;
+      const value = params[name];
+      if (one === undefined || other === undefined) return String(value);
+      return `${value} ${Number(value) === 1 ? one : other}`;
+    },
   );
 }
 

@@ -3,7 +3,7 @@ import { en, format, resolveLocale, zhHans } from '../../../renderer/src/i18n/me
 import { ERROR_CODES } from '../../../shared/errors';
 
 const placeholders = (s: string): string[] =>
-  [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+  [...s.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1] as string).sort();
 
 describe('message catalogue', () => {
   it('has the same keys in both languages, none empty', () => {
@@ -20,6 +20,9 @@ describe('message catalogue', () => {
   });
   it('formats placeholders and resolves the locale', () => {
     expect(format(en['list.count'], { count: 3 })).toBe('3 articles');
+    expect(format(en['list.count'], { count: 1 })).toBe('1 article');
+    expect(format(en['list.count'], { count: 0 })).toBe('0 articles');
+    expect(format(zhHans['list.count'], { count: 1 })).toBe('1 篇文章');
     expect(format('{a} {b}', { a: 1 })).toBe('1 {b}');
     expect(resolveLocale('auto', 'zh-CN')).toBe('zh-Hans');
     expect(resolveLocale('auto', 'en-GB')).toBe('en');
