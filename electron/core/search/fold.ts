@@ -56,31 +56,106 @@ export function foldChar(ch: string): string {
   return f;
 }
 
-/** Folds a whole string, keeping the map back to original offsets. */
-export function foldWithMap(text: string): FoldedText {
-  const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = 0;
-  while (i < text.length) {
+/** Marks a code unit whose folding is not one code unit (or is a surrogate): slow path. */
+const SLOW = 0xffff;
+let unitTable: Uint16Array | null = null;
+let spaceTable: Uint8Array | null = null;
+
+/**
+ * Folding of every BMP code unit that folds to exactly one unit, built once (~0.1 s). Texts are
+ * folded for every snippet and phrase check, so the per-character Map lookups were the hot spot.
+ */
+function getUnitTable(): Uint16Array {
+  if (unitTable) return unitTable;
+  const t = new Uint16Array(0x10000);
+  const sp = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      t[c] = SLOW;
+      continue;
+    }
+    const f = foldChar(String.fromCharCode(c));
+    t[c] = f.length === 1 ? f.charCodeAt(0) : SLOW;
+    if (/\s/.test(String.fromCharCode(c))) sp[c] = 1;
+  }
+  unitTable = t;
+  spaceTable = sp;
+  return t;
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+/** Shared folding loop: optional offset map, optional whitespace collapsing. */
+function foldCore(text: string, withMap: boolean, collapse: boolean): FoldedText {
+  const table = getUnitTable();
+  const space = spaceTable!;
+  let cap = text.length + 16;
+  let out = new Uint16Array(cap);
+  let starts = new Int32Array(withMap ? cap : 0);
+  let ends = new Int32Array(withMap ? cap : 0);
+  let k = 0;
+  let lastSpace = true;
+  const push = (unit: number, s: number, e: number) => {
+    if (collapse) {
+      if (space[unit]) {
+        if (lastSpace) return;
+        unit = 32;
+        lastSpace = true;
+      } else lastSpace = false;
+    }
+    if (k >= cap) {
+      cap *= 2;
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(cap);
+        b.set(a);
+        return b;
+      };
+      const o = new Uint16Array(cap);
+      o.set(out);
+      out = o;
+      if (withMap) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+    }
+    out[k] = unit;
+    if (withMap) {
+      starts[k] = s;
+      ends[k] = e;
+    }
+    k++;
+  };
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    const m = table[c]!;
+    if (m !== SLOW) {
+      push(m, i, i + 1);
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) ?? 0;
     const len = cp > 0xffff ? 2 : 1;
     const f = foldChar(text.slice(i, i + len));
-    for (let k = 0; k < f.length; k++) {
-      starts.push(i);
-      ends.push(i + len);
-    }
-    parts.push(f);
+    for (let u = 0; u < f.length; u++) push(f.charCodeAt(u), i, i + len);
     i += len;
   }
-  return { folded: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  if (collapse && k > 0 && out[k - 1] === 32) k--;
+  const view = out.subarray(0, k);
+  return {
+    folded: decoder.decode(view),
+    starts: withMap ? starts.subarray(0, k) : starts,
+    ends: withMap ? ends.subarray(0, k) : ends,
+  };
+}
+
+/** Folds a whole string, keeping the map back to original offsets. */
+export function foldWithMap(text: string): FoldedText {
+  return foldCore(text, true, false);
 }
 
 /** Folds a string without the offset map (queries, metadata filters). */
 export function foldText(text: string): string {
-  let out = '';
-  for (const ch of text) out += foldChar(ch);
-  return out;
+  return foldCore(text, false, false).folded;
 }
 
 /**
@@ -88,36 +163,10 @@ export function foldText(text: string): string {
  * line break inside an English phrase still matches while punctuation (。) stays a barrier.
  */
 export function foldForMatch(text: string): FoldedText {
-  const f = foldWithMap(text);
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let space = false;
-  for (let i = 0; i < f.folded.length; i++) {
-    const c = f.folded[i]!;
-    if (/\s/.test(c)) {
-      if (!space && out.length) {
-        out.push(' ');
-        starts.push(f.starts[i]!);
-        ends.push(f.ends[i]!);
-      }
-      space = true;
-      continue;
-    }
-    space = false;
-    out.push(c);
-    starts.push(f.starts[i]!);
-    ends.push(f.ends[i]!);
-  }
-  if (out[out.length - 1] === ' ') {
-    out.pop();
-    starts.pop();
-    ends.pop();
-  }
-  return { folded: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return foldCore(text, true, true);
 }
 
 /** Query-side counterpart of foldForMatch. */
 export function foldPhrase(text: string): string {
-  return foldText(text).replace(/\s+/g, ' ').trim();
+  return foldCore(text, false, true).folded.trim();
 }

@@ -83,6 +83,7 @@ export function highlightSpans(text: string, patterns: Pattern[]): Span[] {
 
 const SNIPPET_CHARS = 160;
 const LEAD = 40;
+const SNIPPET_SCAN = 6000;
 
 /** Collapses whitespace in text[from, to) and shifts spans into the collapsed string. */
 function cut(text: string, from: number, to: number, spans: Span[]) {
@@ -116,7 +117,9 @@ export function makeSnippet(
   text: string,
   patterns: Pattern[],
 ): { snippet: string; highlights: Span[] } {
-  const f = foldForMatch(text);
+  // Only the head of very long texts is searched for the snippet: folding whole books for
+  // twenty hits would dominate search time.
+  const f = foldForMatch(text.length > SNIPPET_SCAN ? text.slice(0, SNIPPET_SCAN) : text);
   const tagged = foldedSpans(f, patterns).map(([s, e, p]) => {
     const [a, b] = toOriginal(f, s, e);
     return { a, b, p };

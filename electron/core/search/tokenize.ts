@@ -17,34 +17,52 @@ export interface ScriptRun {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
-const classCache = new Map<string, RunKind | null>();
+const KINDS: Array<RunKind | null> = [null, 'cjk', 'word'];
+let unitKinds: Uint8Array | null = null;
 
-function classify(ch: string): RunKind | null {
-  let k = classCache.get(ch);
-  if (k !== undefined) return k;
-  k = CJK.test(ch) ? 'cjk' : WORD.test(ch) ? 'word' : null;
-  classCache.set(ch, k);
-  return k;
+/** Run kind of every BMP code unit (0 none, 1 cjk, 2 word, 3 surrogate: look at the pair). */
+function getUnitKinds(): Uint8Array {
+  if (unitKinds) return unitKinds;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) t[c] = 3;
+    else t[c] = kindCode(String.fromCharCode(c));
+  }
+  unitKinds = t;
+  return t;
+}
+
+function kindCode(ch: string): number {
+  return CJK.test(ch) ? 1 : WORD.test(ch) ? 2 : 0;
 }
 
 /** Splits folded text into maximal CJK and letter/digit runs. */
 export function scriptRuns(folded: string): ScriptRun[] {
+  const kinds = getUnitKinds();
   const runs: ScriptRun[] = [];
-  let cur: ScriptRun | null = null;
+  let runKind = 0;
+  let runStart = 0;
+  const close = (end: number) => {
+    if (runKind)
+      runs.push({ kind: KINDS[runKind]!, text: folded.slice(runStart, end), start: runStart });
+  };
   let i = 0;
   while (i < folded.length) {
-    const cp = folded.codePointAt(i) ?? 0;
-    const len = cp > 0xffff ? 2 : 1;
-    const ch = folded.slice(i, i + len);
-    const k = classify(ch);
-    if (k && cur && cur.kind === k) cur.text += ch;
-    else {
-      if (cur) runs.push(cur);
-      cur = k ? { kind: k, text: ch, start: i } : null;
+    let k = kinds[folded.charCodeAt(i)]!;
+    let len = 1;
+    if (k === 3) {
+      const cp = folded.codePointAt(i) ?? 0;
+      len = cp > 0xffff ? 2 : 1;
+      k = kindCode(String.fromCodePoint(cp));
+    }
+    if (k !== runKind) {
+      close(i);
+      runKind = k;
+      runStart = i;
     }
     i += len;
   }
-  if (cur) runs.push(cur);
+  close(folded.length);
   return runs;
 }
 
