@@ -216,19 +216,21 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery): Evaluation {
     .map(planClause)
     .filter((p): p is ClausePlan => p !== null)
     .map((p) => ({ plan: p, set: new Set(clauseScores(state, p, fields).docs) }));
-  // Only groups holding a phrase need a per-document check: bigrams can match out of order.
+  const verified = (doc: number, needles: string[]) => needles.every((n) => check(doc, n));
+  // Only groups holding a phrase or a long CJK run need a per-document check: bigrams can match
+  // out of order or apart.
   const phraseGroups = clauses
-    .filter((g) => g.some((c) => c.plan.phrase))
-    .map((g) => g.map((c) => ({ phrase: c.plan.phrase, set: new Set(c.scored.docs) })));
+    .filter((g) => g.some((c) => c.plan.verify.length))
+    .map((g) => g.map((c) => ({ verify: c.plan.verify, set: new Set(c.scored.docs) })));
   const ranked: Ranked[] = [];
   acc.docs.forEach((doc, k) => {
     const rec = state.docs[doc]!;
     if (!keep(rec)) return;
     for (const ex of excludes) {
-      if (ex.set.has(doc) && (!ex.plan.phrase || check(doc, ex.plan.phrase))) return;
+      if (ex.set.has(doc) && verified(doc, ex.plan.verify)) return;
     }
     for (const g of phraseGroups) {
-      if (!g.some((m) => m.set.has(doc) && (!m.phrase || check(doc, m.phrase)))) return;
+      if (!g.some((m) => m.set.has(doc) && verified(doc, m.verify))) return;
     }
     ranked.push({ doc, score: acc.scores[k]! });
   });
