@@ -3,7 +3,8 @@
  * search index or the exporter; one that asks for the full core gets the same library.
  */
 import { FolioError } from '../../shared/errors';
-import type { FolioCore, Library, ParseFn } from '../core/ports';
+import { type ParsePool, createParsePool, defaultParseWorkerFile } from '../core/parse/parse-pool';
+import type { AsyncParseFn, FolioCore, Library, ParseFn } from '../core/ports';
 import { openLibrary } from '../core/store/open-library';
 import type { CliContext, CliIO } from './command';
 
@@ -33,6 +34,17 @@ export function createContext(opts: ContextOptions): {
       throw new FolioError('INTERNAL', 'The parser is not loaded: await ctx.parser() first.');
     return loaded(bytes, fileName);
   };
+  // The real parser also runs in worker threads for imports; a test's fake stays in-thread.
+  let pool: ParsePool | null = null;
+  const libraryParse: AsyncParseFn = opts.loadParser
+    ? parseWhenLoaded
+    : (bytes, fileName) => {
+        pool ??= createParsePool({
+          workerFile: defaultParseWorkerFile(),
+          fallback: parseWhenLoaded,
+        });
+        return pool.parse(bytes, fileName);
+      };
   const ctx: CliContext = {
     io: opts.io,
     json: opts.json,
@@ -45,7 +57,7 @@ export function createContext(opts: ContextOptions): {
       if (core) return core.then((c) => c.library);
       // Loading the parser costs a second or more; only commands that import need it, and they
       // await ctx.parser() first. The proxy fails loudly if one forgets.
-      return (library ??= openLibrary({ dir: opts.libraryDir, parse: parseWhenLoaded }));
+      return (library ??= openLibrary({ dir: opts.libraryDir, parse: libraryParse }));
     },
     core() {
       core ??= (async () => {
@@ -61,6 +73,7 @@ export function createContext(opts: ContextOptions): {
   const close = async () => {
     if (core) await (await core).close();
     else if (library) await (await library).close();
+    await pool?.close();
   };
   return { ctx, close };
 }

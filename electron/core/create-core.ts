@@ -6,6 +6,7 @@
 import { createExporter } from './export/create-exporter';
 import { createHttpImageFetcher } from './export/fetch-image';
 import { parseDocument } from './parse/parse-document';
+import { createParsePool, defaultParseWorkerFile } from './parse/parse-pool';
 import type { Clock, FolioCore, Printer } from './ports';
 import { createChromiumPrinter } from './printer/chromium-printer';
 import { openSearchIndex } from './search/open-search-index';
@@ -19,20 +20,34 @@ export interface CreateCoreOptions {
   createPrinter?: () => Promise<Printer>;
   /** Downloads images for `--assets` exports; tests pass a fake so nothing touches the network. */
   fetchImage?: (url: string) => Promise<Uint8Array | null>;
+  /** The parse worker entry; defaults to the one next to the parser, null parses in-thread. */
+  parseWorkerFile?: string | URL | null;
+  /** Parse worker threads; defaults to the number of CPUs. */
+  parseThreads?: number;
 }
 
 /** Opens the library at `dir` with its search index and exporter. */
 export async function createCore(options: CreateCoreOptions): Promise<FolioCore> {
-  const library = await openLibrary({
-    dir: options.dir,
-    parse: parseDocument,
-    clock: options.clock,
+  // Imports parse in worker threads so parsing overlaps the store's fsyncs.
+  const pool = createParsePool({
+    workerFile:
+      options.parseWorkerFile === undefined ? defaultParseWorkerFile() : options.parseWorkerFile,
+    size: options.parseThreads,
+    fallback: parseDocument,
   });
+  let library;
+  try {
+    library = await openLibrary({ dir: options.dir, parse: pool.parse, clock: options.clock });
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
   let search;
   try {
     search = await openSearchIndex({ dir: options.dir, library });
   } catch (err) {
     await library.close();
+    await pool.close();
     throw err;
   }
   const makePrinter = options.createPrinter ?? (async () => createChromiumPrinter());
@@ -51,6 +66,7 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
       if (printer) await (await printer).close();
       await search.close();
       await library.close();
+      await pool.close();
     },
   };
 }

@@ -34,6 +34,12 @@ export interface ParseOutcome {
 
 export type ParseFn = (bytes: Uint8Array, fileName: string) => ParseOutcome;
 
+/** A parser that may run elsewhere (a worker pool); the library accepts either kind. */
+export type AsyncParseFn = (
+  bytes: Uint8Array,
+  fileName: string,
+) => ParseOutcome | Promise<ParseOutcome>;
+
 export type ImportStatus = 'imported' | 'duplicate' | 'version';
 
 export interface ImportOutcome {
@@ -43,9 +49,7 @@ export interface ImportOutcome {
 
 /** Emitted after every committed change, so derived data (the search index) stays current. */
 export type LibraryEvent =
-  | { type: 'upsert'; ids: string[] }
-  | { type: 'remove'; ids: string[] }
-  | { type: 'reset' };
+  { type: 'upsert'; ids: string[] } | { type: 'remove'; ids: string[] } | { type: 'reset' };
 
 /** A library folder on disk. All writes are atomic and serialised. */
 export interface Library {

@@ -9,11 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { importPaths } from '../../electron/core/import/import-paths';
 import { parseDocument } from '../../electron/core/parse/parse-document';
+import { createParsePool, defaultParseWorkerFile } from '../../electron/core/parse/parse-pool';
 import { openLibrary } from '../../electron/core/store/open-library';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const corpusDir = process.env.FOLIO_CORPUS_DIR ?? path.resolve(repoRoot, '../shared/corpus');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+// BENCH_PARSE=inline parses on the main thread (the old path), for comparison.
+const inline = process.env.BENCH_PARSE === 'inline';
+const concurrency = process.env.BENCH_CONCURRENCY
+  ? Number(process.env.BENCH_CONCURRENCY)
+  : undefined;
 
 async function sources(): Promise<Array<{ kind: 'dump' | 'html'; text: string }>> {
   const out: Array<{ kind: 'dump' | 'html'; text: string }> = [];
@@ -72,9 +78,19 @@ async function run(n: number, srcs: Array<{ kind: 'dump' | 'html'; text: string 
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
-  const lib = await openLibrary({ dir: libDir, parse: parseDocument });
-  const results = await importPaths({ paths: [input], importFile: (f) => lib.importFile(f) });
+  // Worker threads share the process, so the RSS figures include them.
+  const pool = createParsePool({
+    workerFile: inline ? null : defaultParseWorkerFile(),
+    fallback: parseDocument,
+  });
+  const lib = await openLibrary({ dir: libDir, parse: pool.parse });
+  const results = await importPaths({
+    paths: [input],
+    importFile: (f) => lib.importFile(f),
+    concurrency,
+  });
   const seconds = (performance.now() - t0) / 1000;
+  await pool.close();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const count = (s: string) => results.filter((r) => r.status === s).length;
@@ -111,7 +127,7 @@ const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-import-bench-'));
 try {
   const srcs = await sources();
   console.log(
-    `sources: ${srcs.length} corpus files; ${os.cpus().length} CPUs; load ${os.loadavg()[0]?.toFixed(1)}`,
+    `sources: ${srcs.length} corpus files; ${os.cpus().length} CPUs; load ${os.loadavg()[0]?.toFixed(1)}; parse ${inline ? 'inline' : 'workers'}`,
   );
   for (const n of sizes) await run(n, srcs, tmp);
 } finally {

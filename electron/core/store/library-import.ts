@@ -61,7 +61,7 @@ async function importNew(
 ): Promise<ImportOutcome> {
   // Yield once so a concurrent import of the same bytes finds this job in the tracker.
   await Promise.resolve();
-  const { article, format, encoding } = state.parse(input.bytes, input.fileName);
+  const { article, format, encoding } = await state.parse(input.bytes, input.fileName);
   const urlKey = canonicalUrl(article.url);
   // Lookup and reservation happen with no await in between, so two versions racing still chain.
   const previousVersionId =

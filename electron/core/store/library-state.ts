@@ -1,6 +1,6 @@
 /** The state one open library shares between its import, edit and tag operations. */
 import type { Low } from 'lowdb';
-import type { Clock, LibraryEvent, ParseFn } from '../ports';
+import type { AsyncParseFn, Clock, LibraryEvent } from '../ports';
 import type { Catalog } from './catalog';
 import { type StoredMeta, toEntry, updateMeta } from './item-files';
 import type { LibraryDoc } from './library-doc';
@@ -8,7 +8,7 @@ import type { WriteQueue } from './write-queue';
 
 export interface LibraryState {
   dir: string;
-  parse: ParseFn;
+  parse: AsyncParseFn;
   clock: Clock;
   queue: WriteQueue;
   catalog: Catalog;

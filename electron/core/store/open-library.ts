@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { ListRequest } from '../../../shared/api';
 import type { Article } from '../../../shared/model';
-import type { Clock, Library, LibraryEvent, ParseFn } from '../ports';
+import type { AsyncParseFn, Clock, Library, LibraryEvent } from '../ports';
 import { AtomicJsonFile } from './atomic-file';
 import { Catalog, loadCatalog } from './catalog';
 import { ITEMS_DIR, readBodies, readMeta, readOriginal, scanItems, toEntry } from './item-files';
@@ -26,7 +26,7 @@ export const LIBRARY_FILE = 'folio.json';
 
 export interface OpenLibraryOptions {
   dir: string;
-  parse: ParseFn;
+  parse: AsyncParseFn;
   clock?: Clock;
   /** For tests of the migration path; defaults to the shipped migrations. */
   migrations?: readonly Migration[];
