@@ -4,9 +4,13 @@
  * disk, load time, memory, latency per query class, and recall/latency beside a linear scan over
  * the same folded texts and MiniSearch with its default tokenizer.
  *
- *   npm run bench:search [-- --sizes 10000,50000] [--runs 20]
+ *   npm run bench:search [-- --sizes 10000,50000] [--runs 20] [--reuse DIR] [--no-mini]
+ *
+ * --reuse keeps each size's library in DIR/<size> and loads its index instead of rebuilding it
+ * when one is there (the synthetic library is deterministic), so the 50,000 case can be rerun in
+ * a few minutes. Delete the folder after changing the index format. --no-mini skips MiniSearch.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -149,20 +153,30 @@ function recall(got: string[], truth: string[]): number {
   return truth.filter((id) => g.has(id)).length / truth.length;
 }
 
-async function benchSize(n: number, sources: Article[], runs: number): Promise<void> {
+interface BenchOptions {
+  runs: number;
+  reuse: string | null;
+  mini: boolean;
+}
+
+async function benchSize(n: number, sources: Article[], opts: BenchOptions): Promise<void> {
+  const { runs } = opts;
   console.log(`\n=== ${n.toLocaleString('en')} articles ===`);
   const docs = synthesize(n, sources);
   const chars = docs.reduce((s, a) => s + a.text.length, 0);
   console.log(`text: ${(chars / 1e6).toFixed(1)} M chars (${Math.round(chars / n)} per article)`);
-  const dir = mkdtempSync(join(tmpdir(), 'folio-search-bench-'));
+  const dir = opts.reuse ? join(opts.reuse, String(n)) : mkdtempSync(join(tmpdir(), 'fsb-'));
+  mkdirSync(dir, { recursive: true });
   const lib = new FakeLibrary(dir, docs);
   const cpu0 = process.cpuUsage();
+  const reused = existsSync(join(dir, 'index', 'manifest.json'));
   let t = performance.now();
   const built = await openSearchIndex({ dir, library: lib.asLibrary() });
   const cpuBuild = process.cpuUsage(cpu0);
   const cpuS = (cpuBuild.user + cpuBuild.system) / 1e6;
   console.log(
-    `build: ${((performance.now() - t) / 1000).toFixed(1)} s wall, ${cpuS.toFixed(1)} s CPU`,
+    `${reused ? 'first load (reused index)' : 'build'}: ` +
+      `${((performance.now() - t) / 1000).toFixed(1)} s wall, ${cpuS.toFixed(1)} s CPU`,
   );
   await built.close();
   console.log(`size on disk: ${(dirSize(join(dir, 'index')) / 1e6).toFixed(1)} MB`);
@@ -182,8 +196,10 @@ async function benchSize(n: number, sources: Article[], runs: number): Promise<v
   const scan = linearScan(docs);
   t = performance.now();
   const mini = new MiniSearch<Article>({ fields: ['title', 'text'], idField: 'id' });
-  mini.addAll(docs);
-  console.log(`MiniSearch build: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (opts.mini) {
+    mini.addAll(docs);
+    console.log(`MiniSearch build: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
 
   const all = {
     idx: [] as number[],
@@ -207,7 +223,7 @@ async function benchSize(n: number, sources: Article[], runs: number): Promise<v
       const [truth, scanMs] = time(() => scan(q));
       lat.scan.push(scanMs);
       rec.idx.push(recall(index.matchIds(q), truth));
-      if (cls !== 'filters') {
+      if (cls !== 'filters' && opts.mini) {
         const plain = q.replace(/"/g, '');
         const [res, miniMs] = time(() => mini.search(plain, { combineWith: 'AND' }));
         lat.mini.push(miniMs);
@@ -240,7 +256,7 @@ async function benchSize(n: number, sources: Article[], runs: number): Promise<v
     `index CPU time per search: p50 ${ms(pct(all.cpu, 50))}, p95 ${ms(pct(all.cpu, 95))}`,
   );
   await index.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!opts.reuse) rmSync(dir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -252,13 +268,19 @@ async function main(): Promise<void> {
     options: {
       sizes: { type: 'string', default: '10000,50000' },
       runs: { type: 'string', default: '20' },
+      reuse: { type: 'string' },
+      'no-mini': { type: 'boolean', default: false },
     },
   });
   const dumps = loadDumpArticles().filter((a) => a.text.length > 200);
   const trad = dumps.filter((_, i) => i % 4 === 0).map((a, i) => traditionalCopy(a, `t${i}`));
   const sources = [...dumps, ...trad, ...loadWebArticles()];
   for (const n of values.sizes.split(',').map(Number))
-    await benchSize(n, sources, Number(values.runs));
+    await benchSize(n, sources, {
+      runs: Number(values.runs),
+      reuse: values.reuse ?? null,
+      mini: !values['no-mini'],
+    });
 }
 
 await main();

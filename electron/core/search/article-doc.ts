@@ -3,7 +3,7 @@
  * frequencies of its four fields, and the text written to the text store.
  */
 import type { Article } from '../../../shared/model';
-import { foldText } from './fold';
+import { foldPhrase, foldText } from './fold';
 import type { DocRecord, DocTerms } from './index-state';
 import { FIELD_COUNT } from './postings';
 import { fieldTerms } from './tokenize';
@@ -27,7 +27,12 @@ function parseTime(iso: string | null): number | null {
 }
 
 /** Tokenises an article; the caller stores `stored` and fills in `rec.textRef`. */
-export function buildDoc(a: Article): { rec: DocRecord; terms: DocTerms; stored: string } {
+export function buildDoc(a: Article): {
+  rec: DocRecord;
+  terms: DocTerms;
+  stored: string;
+  matchForm: string;
+} {
   const trashed = a.deletedAt !== null;
   // Trashed articles are never shown, so only their record is kept (restoring re-indexes them).
   const fields = trashed ? ['', '', '', ''] : articleFields(a);
@@ -60,5 +65,8 @@ export function buildDoc(a: Article): { rec: DocRecord; terms: DocTerms; stored:
     textRef: [0, 0],
   };
   const stored = trashed ? '' : `${a.text}${NOTES_SEPARATOR}${a.notes?.markdown ?? ''}`;
-  return { rec, terms, stored };
+  const matchForm = trashed
+    ? ''
+    : `${foldPhrase(a.text)}${NOTES_SEPARATOR}${foldPhrase(a.notes?.markdown ?? '')}`;
+  return { rec, terms, stored, matchForm };
 }

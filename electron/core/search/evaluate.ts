@@ -35,6 +35,8 @@ export interface EvalContext {
   state: IndexState;
   /** "text \0 notes" of a document. */
   readStored(rec: DocRecord): string;
+  /** The same, folded for matching (see DocRecord.foldRef); null when not stored. */
+  readFolded(rec: DocRecord): string | null;
 }
 
 function termScores(state: IndexState, term: string, fields: number[]): Scored {
@@ -167,12 +169,14 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
   const cache = new Map<number, string[]>();
   return (doc: number, phrase: string): boolean => {
     const rec = ctx.state.docs[doc]!;
-    // Folding thousands of candidates dominates phrase queries; plain texts skip it.
-    const fastOk = rec.plain === true && !phrase.includes(' ');
+    // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
+    // form; folding thousands of candidates then dominates, and plain texts skip it.
+    const pre = rec.foldRef !== undefined;
+    const fastOk = pre || (rec.plain === true && !phrase.includes(' '));
     const key = fastOk ? doc : -doc - 1;
     let forms = cache.get(key);
     if (!forms) {
-      const stored = ctx.readStored(rec);
+      const stored = (pre ? ctx.readFolded(rec) : null) ?? ctx.readStored(rec);
       const cut = stored.indexOf(NOTES_SEPARATOR);
       const text = cut >= 0 ? stored.slice(0, cut) : stored;
       const notes = cut >= 0 ? stored.slice(cut + 1) : '';

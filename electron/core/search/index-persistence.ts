@@ -49,7 +49,12 @@ export async function loadIndex(dir: string): Promise<LoadedIndex | null> {
     }
   }
   const texts = new TextStore(textsPath);
-  const maxRef = state.docs.reduce((m, r) => (r ? Math.max(m, r.textRef[0] + r.textRef[1]) : m), 0);
+  let maxRef = 0;
+  for (const r of state.docs) {
+    if (!r) continue;
+    maxRef = Math.max(maxRef, r.textRef[0] + r.textRef[1]);
+    if (r.foldRef) maxRef = Math.max(maxRef, r.foldRef[0] + r.foldRef[1]);
+  }
   if (maxRef > texts.size) {
     texts.close();
     throw new Error('search index is corrupt: texts file truncated');
@@ -83,6 +88,9 @@ function rewriteTexts(dir: string, idx: LoadedIndex, name: string): TextStore {
   for (const rec of idx.state.docs) {
     if (!rec) continue;
     rec.textRef = rec.textRef[1] ? fresh.append(idx.texts.read(rec.textRef)) : [0, 0];
+    if (rec.foldRef) {
+      rec.foldRef = rec.foldRef[1] ? fresh.append(idx.texts.read(rec.foldRef)) : [0, 0];
+    }
   }
   return fresh;
 }
@@ -94,7 +102,10 @@ export async function saveSnapshot(dir: string, idx: LoadedIndex): Promise<Loade
   const gen = idx.manifest.gen + 1;
   let texts = idx.texts;
   let textsName = idx.manifest.texts;
-  const liveBytes = idx.state.docs.reduce((n, r) => n + (r ? r.textRef[1] : 0), 0);
+  const liveBytes = idx.state.docs.reduce(
+    (n, r) => n + (r ? r.textRef[1] + (r.foldRef?.[1] ?? 0) : 0),
+    0,
+  );
   if (texts.size > 2 * liveBytes + (1 << 20)) {
     textsName = `texts-${gen}.bin`;
     texts = rewriteTexts(dir, idx, textsName);

@@ -34,6 +34,12 @@ export interface DocRecord {
   lens: number[];
   /** [byte offset, byte length] of "text \0 notes" in the texts file. */
   textRef: [number, number];
+  /**
+   * [byte offset, byte length] of the same "text \0 notes" folded with whitespace collapsed (the
+   * form phrases are matched in), so checking a candidate is a read and an indexOf, no folding.
+   * Absent in indexes written before it existed.
+   */
+  foldRef?: [number, number];
 }
 
 /** Term frequencies of one document: term → counts per field. */

@@ -64,6 +64,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   const ctx = (): EvalContext => ({
     state: idx.state,
     readStored: (rec) => idx.texts.read(rec.textRef),
+    readFolded: (rec) => (rec.foldRef ? idx.texts.read(rec.foldRef) : null),
   });
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);
@@ -72,8 +73,9 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   };
 
   const indexArticle = (target: LoadedIndex, a: Article, keepTerms = true) => {
-    const { rec, terms, stored } = buildDoc(a);
+    const { rec, terms, stored, matchForm } = buildDoc(a);
     rec.textRef = stored ? target.texts.append(stored) : [0, 0];
+    rec.foldRef = matchForm ? target.texts.append(matchForm) : [0, 0];
     target.state.add(rec, terms, keepTerms);
   };
 

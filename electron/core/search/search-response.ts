@@ -17,15 +17,24 @@ function topCounts(counts: Map<string, number>): FacetCount[] {
     .slice(0, FACET_LIMIT);
 }
 
+/** Publication year per record, computed once: facets count it for every match of every query. */
+const yearCache = new WeakMap<DocRecord, string>();
+function yearOf(r: DocRecord): string {
+  let y = yearCache.get(r);
+  if (y === undefined) yearCache.set(r, (y = String(new Date(r.publishedAt!).getUTCFullYear())));
+  return y;
+}
+
 function facets(recs: DocRecord[]): SearchResponse['facets'] {
   const tags = new Map<string, number>();
   const sites = new Map<string, number>();
   const years = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const r of recs) {
-    for (const t of new Set(r.tags)) bump(tags, t);
+    if (r.tags.length === 1) bump(tags, r.tags[0]!);
+    else if (r.tags.length > 1) for (const t of new Set(r.tags)) bump(tags, t);
     if (r.siteName) bump(sites, r.siteName);
-    if (r.publishedAt !== null) bump(years, String(new Date(r.publishedAt).getUTCFullYear()));
+    if (r.publishedAt !== null) bump(years, yearOf(r));
   }
   return { tags: topCounts(tags), sites: topCounts(sites), years: topCounts(years) };
 }
