@@ -32,7 +32,7 @@ const common = {
   legalComments: 'linked',
 };
 
-/** Builds both bundles; resolves to esbuild's results. */
+/** Builds the main, parse-worker and preload bundles; resolves to esbuild's results. */
 export async function buildElectron() {
   return Promise.all([
     build({
@@ -41,6 +41,16 @@ export async function buildElectron() {
       outfile: path.join(outDir, 'main.cjs'),
       platform: 'node',
       external: ['electron', 'playwright-core'],
+      banner: { js: importMetaShim },
+      define: { 'import.meta.url': '__folioImportMetaUrl' },
+    }),
+    // The parse pool's worker: found next to main.cjs (defaultParseWorkerFile); if it cannot
+    // start, the pool parses in the main thread.
+    build({
+      ...common,
+      entryPoints: ['electron/core/parse/parse-worker.ts'],
+      outfile: path.join(outDir, 'parse-worker.cjs'),
+      platform: 'node',
       banner: { js: importMetaShim },
       define: { 'import.meta.url': '__folioImportMetaUrl' },
     }),
