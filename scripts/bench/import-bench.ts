@@ -78,6 +78,7 @@ async function run(n: number, srcs: Array<{ kind: 'dump' | 'html'; text: string 
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   // Worker threads share the process, so the RSS figures include them.
   const pool = createParsePool({
     workerFile: inline ? null : defaultParseWorkerFile(),
@@ -90,6 +91,7 @@ async function run(n: number, srcs: Array<{ kind: 'dump' | 'html'; text: string 
     concurrency,
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   await pool.close();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
@@ -115,6 +117,7 @@ async function run(n: number, srcs: Array<{ kind: 'dump' | 'html'; text: string 
   console.log(
     [
       `${n} files: ${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} files/s`,
+      `  CPU (all threads) user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s`,
       `  imported ${count('imported')}, versions ${count('version')}, duplicates ${count('duplicate')}, failed ${count('failed')}`,
       `  peak RSS sampled ${(peak / 1048576).toFixed(0)} MB, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (process so far)`,
       `  library on disk ${(size / 1048576).toFixed(1)} MB (input ${((await dirSize(input)) / 1048576).toFixed(1)} MB)`,
