@@ -5,7 +5,7 @@
  */
 import { FIELD, NOTES_SEPARATOR } from './article-doc';
 import { foldPhrase, foldText } from './fold';
-import { containsPhrase, type Pattern } from './highlight';
+import { containsPhrase, containsPhraseBytes, type Pattern } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
 import { FIELD_COUNT } from './postings';
 import type { ParsedQuery } from './query-parser';
@@ -35,8 +35,8 @@ export interface EvalContext {
   state: IndexState;
   /** "text \0 notes" of a document. */
   readStored(rec: DocRecord): string;
-  /** The same, folded for matching (see DocRecord.foldRef); null when not stored. */
-  readFolded(rec: DocRecord): string | null;
+  /** The same, folded for matching (see DocRecord.foldRef), as UTF-8 in a reused buffer. */
+  readFoldedBytes(rec: DocRecord): Buffer | null;
 }
 
 function termScores(state: IndexState, term: string, fields: number[]): Scored {
@@ -132,6 +132,14 @@ function allDocs(state: IndexState): Scored {
   return out;
 }
 
+/** Folded site names per record: site: filters test every candidate of every query. */
+const siteCache = new WeakMap<DocRecord, string>();
+function foldedSite(rec: DocRecord): string {
+  let s = siteCache.get(rec);
+  if (s === undefined) siteCache.set(rec, (s = foldText(rec.siteName)));
+  return s;
+}
+
 /** A metadata predicate built once per query from its filters. */
 function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
   const tags = q.tags.map(foldText);
@@ -146,7 +154,7 @@ function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
       if (!tags.every((t) => have.has(t)) || noTags.some((t) => have.has(t))) return false;
     }
     if (sites.length || noSites.length) {
-      const site = foldText(rec.siteName);
+      const site = foldedSite(rec);
       if (sites.length && !sites.some((s) => site.includes(s))) return false;
       if (noSites.some((s) => site.includes(s))) return false;
     }
@@ -166,31 +174,50 @@ function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
 
 /** Folded field texts of one document, read lazily for phrase checks. */
 function phraseChecker(ctx: EvalContext, fields: number[]) {
-  const cache = new Map<number, string[]>();
+  const cache = new Map<number, Array<string | null>>();
+  // The body is where phrases usually are; title and metadata are folded only when it misses.
+  const order = [FIELD.text, FIELD.title, FIELD.notes, FIELD.meta].filter((f) =>
+    fields.includes(f),
+  );
+  const needles = new Map<string, Buffer>();
   return (doc: number, phrase: string): boolean => {
     const rec = ctx.state.docs[doc]!;
+    if (rec.foldRef && fields.includes(FIELD.text) && fields.includes(FIELD.notes)) {
+      // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
+      let needle = needles.get(phrase);
+      if (!needle) needles.set(phrase, (needle = Buffer.from(phrase, 'utf8')));
+      const bytes = ctx.readFoldedBytes(rec);
+      if (bytes && containsPhraseBytes(bytes, phrase, needle)) return true;
+      const title = foldPhrase(rec.title);
+      if (fields.includes(FIELD.title) && containsPhrase(title, phrase)) return true;
+      const meta = [...rec.authors, rec.siteName, ...rec.tags].join('\n');
+      return fields.includes(FIELD.meta) && containsPhrase(foldPhrase(meta), phrase);
+    }
     // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
     // form; folding thousands of candidates then dominates, and plain texts skip it.
     const pre = rec.foldRef !== undefined;
     const fastOk = pre || (rec.plain === true && !phrase.includes(' '));
     const key = fastOk ? doc : -doc - 1;
     let forms = cache.get(key);
-    if (!forms) {
-      const stored = (pre ? ctx.readFolded(rec) : null) ?? ctx.readStored(rec);
-      const cut = stored.indexOf(NOTES_SEPARATOR);
-      const text = cut >= 0 ? stored.slice(0, cut) : stored;
-      const notes = cut >= 0 ? stored.slice(cut + 1) : '';
-      const raw = [rec.title, text, notes, [...rec.authors, rec.siteName, ...rec.tags].join('\n')];
-      forms = raw.map((r, f) =>
-        !fields.includes(f)
-          ? ''
-          : fastOk && (f === FIELD.text || f === FIELD.notes)
-            ? r
-            : foldPhrase(r),
-      );
-      cache.set(key, forms);
+    if (!forms) cache.set(key, (forms = [null, null, null, null]));
+    for (const f of order) {
+      let form = forms[f];
+      if (form === null || form === undefined) {
+        if (f === FIELD.text || f === FIELD.notes) {
+          const bytes = pre ? ctx.readFoldedBytes(rec) : null;
+          const stored = bytes ? bytes.toString('utf8') : ctx.readStored(rec);
+          const cut = stored.indexOf(NOTES_SEPARATOR);
+          const text = cut >= 0 ? stored.slice(0, cut) : stored;
+          const notes = cut >= 0 ? stored.slice(cut + 1) : '';
+          forms[FIELD.text] = fastOk ? text : foldPhrase(text);
+          forms[FIELD.notes] = fastOk ? notes : foldPhrase(notes);
+        } else if (f === FIELD.title) forms[f] = foldPhrase(rec.title);
+        else forms[f] = foldPhrase([...rec.authors, rec.siteName, ...rec.tags].join('\n'));
+        form = forms[f]!;
+      }
+      if (containsPhrase(form, phrase)) return true;
     }
-    return forms.some((form) => containsPhrase(form, phrase));
+    return false;
   };
 }
 

@@ -42,6 +42,22 @@ export function containsPhrase(hay: string, phrase: string): boolean {
   return findText(hay, phrase, 1).length > 0;
 }
 
+/**
+ * containsPhrase over UTF-8 bytes of a folded text: a byte search, then the Latin boundary check
+ * on a few decoded characters around each hit.
+ */
+export function containsPhraseBytes(hay: Buffer, phrase: string, needle: Buffer): boolean {
+  let i = hay.indexOf(needle);
+  while (i >= 0) {
+    const from = Math.max(0, i - 4);
+    const around = hay.toString('utf8', from, Math.min(hay.length, i + needle.length + 4));
+    const at = around.indexOf(phrase);
+    if (at >= 0 && boundaryOk(around, at, at + phrase.length, phrase)) return true;
+    i = hay.indexOf(needle, i + 1);
+  }
+  return false;
+}
+
 /** Spans of every pattern in an already folded text, in folded coordinates, tagged by pattern. */
 function foldedSpans(f: FoldedText, patterns: Pattern[]): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];
@@ -84,6 +100,7 @@ export function highlightSpans(text: string, patterns: Pattern[]): Span[] {
 const SNIPPET_CHARS = 160;
 const LEAD = 40;
 const SNIPPET_SCAN = 6000;
+const SNIPPET_HEAD = 1500;
 
 /** Collapses whitespace in text[from, to) and shifts spans into the collapsed string. */
 function cut(text: string, from: number, to: number, spans: Span[]) {
@@ -117,25 +134,41 @@ export function makeSnippet(
   text: string,
   patterns: Pattern[],
 ): { snippet: string; highlights: Span[] } {
-  // Only the head of very long texts is searched for the snippet: folding whole books for
-  // twenty hits would dominate search time.
-  const f = foldForMatch(text.length > SNIPPET_SCAN ? text.slice(0, SNIPPET_SCAN) : text);
-  const tagged = foldedSpans(f, patterns).map(([s, e, p]) => {
-    const [a, b] = toOriginal(f, s, e);
+  // Only the head of long texts is searched for the snippet: folding whole books for twenty hits
+  // would dominate search time. Most matches sit near the top, so a short head is tried first.
+  let f = foldForMatch(text.length > SNIPPET_HEAD ? text.slice(0, SNIPPET_HEAD) : text);
+  let found = foldedSpans(f, patterns);
+  if (found.length === 0 && text.length > SNIPPET_HEAD) {
+    f = foldForMatch(text.length > SNIPPET_SCAN ? text.slice(0, SNIPPET_SCAN) : text);
+    found = foldedSpans(f, patterns);
+  }
+  const fm = f;
+  const tagged = found.map(([s, e, p]) => {
+    const [a, b] = toOriginal(fm, s, e);
     return { a, b, p };
   });
   let from = 0;
   if (tagged.length) {
-    // The window that covers the most distinct patterns wins; earlier wins ties.
+    // The window whose matches (by start) cover the most distinct patterns wins; earlier wins
+    // ties. Spans are sorted by start, so a sliding window with per-pattern counts is one pass.
+    const counts = new Map<number, number>();
     let best = -1;
     let bestAt = tagged[0]!.a;
-    for (const t of tagged) {
-      const seen = new Set<number>();
-      for (const u of tagged) if (u.a >= t.a && u.b <= t.a + SNIPPET_CHARS - LEAD) seen.add(u.p);
-      if (seen.size > best) {
-        best = seen.size;
+    let hi = 0;
+    for (let lo = 0; lo < tagged.length; lo++) {
+      const t = tagged[lo]!;
+      const limit = t.a + SNIPPET_CHARS - LEAD;
+      while (hi < tagged.length && tagged[hi]!.a < limit) {
+        const u = tagged[hi++]!;
+        counts.set(u.p, (counts.get(u.p) ?? 0) + 1);
+      }
+      if (counts.size > best) {
+        best = counts.size;
         bestAt = t.a;
       }
+      const c = (counts.get(t.p) ?? 1) - 1;
+      if (c > 0) counts.set(t.p, c);
+      else counts.delete(t.p);
     }
     from = Math.max(0, bestAt - LEAD);
     // Start at a sentence or word boundary when one is near.

@@ -64,7 +64,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   const ctx = (): EvalContext => ({
     state: idx.state,
     readStored: (rec) => idx.texts.read(rec.textRef),
-    readFolded: (rec) => (rec.foldRef ? idx.texts.read(rec.foldRef) : null),
+    readFoldedBytes: (rec) => (rec.foldRef ? idx.texts.readBytes(rec.foldRef) : null),
   });
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);

@@ -31,6 +31,19 @@ export class TextStore {
     return buf.toString('utf8', 0, got);
   }
 
+  private scratch = Buffer.allocUnsafe(1 << 16);
+
+  /**
+   * Raw UTF-8 bytes of a stored text in a buffer reused by the next call: checking thousands of
+   * candidates neither decodes nor allocates per document.
+   */
+  readBytes(ref: readonly [number, number]): Buffer {
+    const [off, len] = ref;
+    if (len > this.scratch.length) this.scratch = Buffer.allocUnsafe(len * 2);
+    const got = len ? readSync(this.fd, this.scratch, 0, len, off) : 0;
+    return this.scratch.subarray(0, got);
+  }
+
   sync(): void {
     fsyncSync(this.fd);
   }
