@@ -1,7 +1,8 @@
 /**
  * The index on disk, under `<library>/index/`:
  *   manifest.json        format version, generation, which base and texts files are current
- *   base-<gen>.bin       header JSON (documents) + term dictionary + postings, with a CRC
+ *   base-<gen>.bin       header JSON (document strings, by column) + document numbers + term
+ *                        dictionary + postings, with a CRC
  *   delta-<gen>.json     documents indexed and retired since that base
  *   texts-<n>.bin        append-only article texts (see text-store.ts)
  * Every file is written to a temporary name, fsynced and renamed, and the manifest goes last, so a
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import type { DocRecord } from './index-state';
 import type { BaseSegment } from './postings';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const MAGIC = 'FOLIOIX1';
 
 export interface Manifest {
@@ -34,10 +35,22 @@ export interface Snapshot {
   base: BaseSegment;
 }
 
+/** Document strings by column: parsing a few big string arrays is far cheaper than objects. */
+interface DocColumns {
+  id: string[];
+  title: string[];
+  siteName: string[];
+  lang: string[];
+  updatedAt: string[];
+  authors: string[][];
+  tags: string[][];
+}
+
 interface BaseHeader {
   formatVersion: number;
   gen: number;
-  docs: DocRecord[];
+  docs: number;
+  columns: DocColumns;
   terms: number;
   termChars: number;
   postings: number;
@@ -60,28 +73,99 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
   await rename(tmp, path);
 }
 
-function sectionBytes(base: BaseSegment): Uint8Array[] {
+/** Numbers per document: publishedAt (NaN: none), flags, lens × 4, textRef × 2, foldRef × 2. */
+const NUMS = 10;
+const TRASHED = 1;
+const PLAIN = 2;
+const HAS_FOLD = 4;
+
+function sectionBytes(nums: Float64Array, base: BaseSegment): Uint8Array[] {
   const view = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  return [view(base.termOffsets), view(base.postOffsets), view(base.termChars), base.postings];
+  return [
+    view(nums),
+    view(base.termOffsets),
+    view(base.postOffsets),
+    view(base.termChars),
+    base.postings,
+  ];
+}
+
+function encodeDocs(docs: DocRecord[]): { columns: DocColumns; nums: Float64Array } {
+  const columns: DocColumns = {
+    id: [],
+    title: [],
+    siteName: [],
+    lang: [],
+    updatedAt: [],
+    authors: [],
+    tags: [],
+  };
+  const nums = new Float64Array(docs.length * NUMS);
+  docs.forEach((d, i) => {
+    columns.id.push(d.id);
+    columns.title.push(d.title);
+    columns.siteName.push(d.siteName);
+    columns.lang.push(d.lang);
+    columns.updatedAt.push(d.updatedAt);
+    columns.authors.push(d.authors);
+    columns.tags.push(d.tags);
+    const o = i * NUMS;
+    nums[o] = d.publishedAt ?? NaN;
+    nums[o + 1] = (d.trashed ? TRASHED : 0) | (d.plain ? PLAIN : 0) | (d.foldRef ? HAS_FOLD : 0);
+    for (let f = 0; f < 4; f++) nums[o + 2 + f] = d.lens[f] ?? 0;
+    nums[o + 6] = d.textRef[0];
+    nums[o + 7] = d.textRef[1];
+    nums[o + 8] = d.foldRef?.[0] ?? 0;
+    nums[o + 9] = d.foldRef?.[1] ?? 0;
+  });
+  return { columns, nums };
+}
+
+function decodeDocs(n: number, c: DocColumns, nums: Float64Array): DocRecord[] {
+  const docs = new Array<DocRecord>(n);
+  for (let i = 0; i < n; i++) {
+    const o = i * NUMS;
+    const flags = nums[o + 1]!;
+    const published = nums[o]!;
+    const rec: DocRecord = {
+      id: c.id[i]!,
+      title: c.title[i]!,
+      siteName: c.siteName[i]!,
+      authors: c.authors[i]!,
+      tags: c.tags[i]!,
+      lang: c.lang[i]!,
+      publishedAt: Number.isNaN(published) ? null : published,
+      updatedAt: c.updatedAt[i]!,
+      trashed: (flags & TRASHED) !== 0,
+      plain: (flags & PLAIN) !== 0,
+      lens: [nums[o + 2]!, nums[o + 3]!, nums[o + 4]!, nums[o + 5]!],
+      textRef: [nums[o + 6]!, nums[o + 7]!],
+    };
+    if (flags & HAS_FOLD) rec.foldRef = [nums[o + 8]!, nums[o + 9]!];
+    docs[i] = rec;
+  }
+  return docs;
 }
 
 /** Serialises a compacted base segment and its documents. */
 export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): Uint8Array {
-  const sections = sectionBytes(base);
+  const { columns, nums } = encodeDocs(docs);
+  const sections = sectionBytes(nums, base);
   let crc = 0;
   for (const s of sections) crc = crc32(s, crc);
   const header: BaseHeader = {
     formatVersion: FORMAT_VERSION,
     gen,
-    docs,
+    docs: docs.length,
+    columns,
     terms: base.termOffsets.length - 1,
     termChars: base.termChars.length,
     postings: base.postings.length,
     crc,
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
-  // Pad so the typed-array sections start 4-byte aligned in the file.
-  const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
+  // Pad so the typed-array sections start 8-byte aligned in the file.
+  const pad = (8 - ((MAGIC.length + 4 + json.length) % 8)) % 8;
   if (pad) json = Buffer.concat([json, Buffer.from(' '.repeat(pad))]);
   const lenBuf = Buffer.alloc(4);
   lenBuf.writeUInt32LE(json.length);
@@ -107,6 +191,7 @@ export function decodeBase(buf: Buffer, gen: number): Snapshot {
     return s;
   };
   const copy32 = (b: Uint8Array) => new Uint32Array(b.slice().buffer);
+  const nums = new Float64Array(take(header.docs * NUMS * 8).slice().buffer);
   const termOffsets = copy32(take((header.terms + 1) * 4));
   const postOffsets = copy32(take((header.terms + 1) * 4));
   const termChars = new Uint16Array(take(header.termChars * 2).slice().buffer);
@@ -114,9 +199,9 @@ export function decodeBase(buf: Buffer, gen: number): Snapshot {
   if (pos !== buf.length) corrupt('trailing bytes');
   const base = { termOffsets, postOffsets, termChars, postings };
   let crc = 0;
-  for (const s of sectionBytes(base)) crc = crc32(s, crc);
+  for (const s of sectionBytes(nums, base)) crc = crc32(s, crc);
   if (crc !== header.crc) corrupt('checksum');
-  return { docs: header.docs, base };
+  return { docs: decodeDocs(header.docs, header.columns, nums), base };
 }
 
 /** Reads the manifest; null when there is no index yet. */
@@ -128,6 +213,8 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
     return null;
   }
   const m = JSON.parse(raw) as Manifest;
+  // An index in an older format is simply rebuilt; a newer one means a newer Folio wrote it.
+  if (m.formatVersion < FORMAT_VERSION) return null;
   if (m.formatVersion !== FORMAT_VERSION) corrupt('manifest format version');
   return m;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,45 @@ describe('openSearchIndex persistence', () => {
     expect(reopened.matchIds('会议')).toHaveLength(450);
     expect(reopened.matchIds('关系')).toEqual(['a']);
     await reopened.close();
+  });
+
+  it('keeps records, filters and phrase checks intact across a reload', async () => {
+    const docs = [
+      makeArticle({
+        id: 't',
+        title: '兩岸關係',
+        text: '維權律師在香港\n  受審。',
+        tags: ['外交'],
+        siteName: 'BBC 中文',
+        publishedAt: '2021-05-01T00:00:00.000Z',
+      }),
+      makeArticle({ id: 'u', text: '维权。人权律师。', publishedAt: '2020-02-02T00:00:00.000Z' }),
+    ];
+    await (await open(new FakeLibrary(dir, docs))).close();
+    const again = new CountingLibrary(dir, docs);
+    const idx = await open(again);
+    expect(again.gets).toBe(0);
+    expect(idx.matchIds('"维权律师在香港 受审"')).toEqual(['t']);
+    expect(idx.matchIds('维权律师')).toEqual(['t']);
+    expect(idx.matchIds('tag:外交 site:bbc 律师 after:2021-01-01')).toEqual(['t']);
+    const res = idx.search({ query: '律师' });
+    expect(res.facets.years.map((y) => y.value).sort()).toEqual(['2020', '2021']);
+    expect(res.facets.tags).toEqual([{ value: '外交', count: 1 }]);
+    expect(res.hits.find((h) => h.id === 't')?.publishedAt).toBe('2021-05-01T00:00:00.000Z');
+    await idx.close();
+  });
+
+  it('rebuilds an index of an older format without reporting an error', async () => {
+    await (await open(new FakeLibrary(dir, sample()))).close();
+    const manifest = join(dir, 'index', 'manifest.json');
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { formatVersion: number };
+    writeFileSync(manifest, JSON.stringify({ ...m, formatVersion: m.formatVersion - 1 }));
+    const lib = new CountingLibrary(dir, sample());
+    const idx = await open(lib);
+    expect(lib.gets).toBe(3);
+    expect(errors).toEqual([]);
+    expect(idx.matchIds('关系')).toEqual(['a']);
+    await idx.close();
   });
 
   it('rebuilds a corrupt index automatically', async () => {
