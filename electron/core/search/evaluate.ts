@@ -140,6 +140,17 @@ function foldedSite(rec: DocRecord): string {
   return s;
 }
 
+/** Title and metadata of a record in phrase form, folded once (checks revisit them per query). */
+const shortForms = new WeakMap<DocRecord, [string, string]>();
+function titleAndMeta(rec: DocRecord): [string, string] {
+  let forms = shortForms.get(rec);
+  if (!forms) {
+    const meta = [...rec.authors, rec.siteName, ...rec.tags].join('\n');
+    shortForms.set(rec, (forms = [foldPhrase(rec.title), foldPhrase(meta)]));
+  }
+  return forms;
+}
+
 /** A metadata predicate built once per query from its filters. */
 function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
   const tags = q.tags.map(foldText);
@@ -188,10 +199,9 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
       if (!needle) needles.set(phrase, (needle = Buffer.from(phrase, 'utf8')));
       const bytes = ctx.readFoldedBytes(rec);
       if (bytes && containsPhraseBytes(bytes, phrase, needle)) return true;
-      const title = foldPhrase(rec.title);
+      const [title, meta] = titleAndMeta(rec);
       if (fields.includes(FIELD.title) && containsPhrase(title, phrase)) return true;
-      const meta = [...rec.authors, rec.siteName, ...rec.tags].join('\n');
-      return fields.includes(FIELD.meta) && containsPhrase(foldPhrase(meta), phrase);
+      return fields.includes(FIELD.meta) && containsPhrase(meta, phrase);
     }
     // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
     // form; folding thousands of candidates then dominates, and plain texts skip it.
