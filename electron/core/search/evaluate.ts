@@ -10,6 +10,7 @@ import type { DocRecord, IndexState } from './index-state';
 import { FIELD_COUNT } from './postings';
 import type { ParsedQuery } from './query-parser';
 import { type ClausePlan, planClause } from './query-plan';
+import { topRanked } from './top-ranked';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -27,7 +28,12 @@ export interface Ranked {
 }
 
 export interface Evaluation {
+  /** Best first: every match, or only the first `top` when evaluate was given a page bound. */
   ranked: Ranked[];
+  /** Number of matches. */
+  total: number;
+  /** Every matching document (unordered), for facets. */
+  matched: Ranked[];
   patterns: Pattern[];
 }
 
@@ -231,8 +237,8 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
   };
 }
 
-/** Evaluates a parsed query: every matching document, best first. */
-export function evaluate(ctx: EvalContext, q: ParsedQuery): Evaluation {
+/** Evaluates a parsed query: matching documents, best first (only the first `top` if given). */
+export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Evaluation {
   const { state } = ctx;
   const fields = q.fields.length
     ? [...new Set(q.fields.map((f) => FIELD[f]))]
@@ -241,7 +247,9 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery): Evaluation {
     .map((g) => g.map(planClause).filter((p): p is ClausePlan => p !== null))
     .filter((g) => g.length > 0);
   const patterns = groups.flatMap((g) => g.flatMap((p) => p.patterns));
-  if (q.groups.length > 0 && groups.length === 0) return { ranked: [], patterns };
+  if (q.groups.length > 0 && groups.length === 0) {
+    return { ranked: [], total: 0, matched: [], patterns };
+  }
   const clauses = groups.map((g) =>
     g.map((plan) => ({ plan, scored: clauseScores(state, plan, fields) })),
   );
@@ -276,6 +284,9 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery): Evaluation {
     ranked.push({ doc, score: acc.scores[k]! });
   });
   const time = (d: number) => state.docs[d]?.publishedAt ?? -Infinity;
-  ranked.sort((a, b) => b.score - a.score || time(b.doc) - time(a.doc) || a.doc - b.doc);
-  return { ranked, patterns };
+  const cmp = (a: Ranked, b: Ranked) =>
+    b.score - a.score || time(b.doc) - time(a.doc) || a.doc - b.doc;
+  // Facets only need the set of matches, so the same array serves, whatever its order.
+  const best = top >= ranked.length ? ranked.sort(cmp) : topRanked(ranked, top, cmp);
+  return { ranked: best, total: ranked.length, matched: ranked, patterns };
 }

@@ -174,9 +174,9 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     throw err;
   }
 
-  const run = (query: string) => {
+  const run = (query: string, top?: number) => {
     const q = parseQuery(query);
-    return isEmptyQuery(q) ? null : evaluate(ctx(), q);
+    return isEmptyQuery(q) ? null : evaluate(ctx(), q, top);
   };
 
   return {
@@ -187,7 +187,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       }
       const limit = Math.min(Math.max(Math.floor(req.limit ?? DEFAULT_LIMIT), 0), MAX_LIMIT);
       const offset = Math.max(Math.floor(req.offset ?? 0), 0);
-      const ev = run(req.query);
+      const ev = run(req.query, offset + limit);
       if (!ev) {
         const facets = { tags: [], sites: [], years: [] };
         return { total: 0, hits: [], facets, tookMs: 0 };

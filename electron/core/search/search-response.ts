@@ -71,12 +71,12 @@ export function buildResponse(
   startedAt: number,
   now: () => number,
 ): SearchResponse {
-  const recs = ev.ranked.map((r) => ctx.state.docs[r.doc]!);
+  const recs = ev.matched.map((r) => ctx.state.docs[r.doc]!);
   const hits = ev.ranked
     .slice(page.offset, page.offset + page.limit)
     .map((r) => hit(ctx, ev, r.doc, r.score));
   return {
-    total: ev.ranked.length,
+    total: ev.total,
     hits,
     facets: facets(recs),
     tookMs: Math.round((now() - startedAt) * 100) / 100,
