@@ -100,28 +100,9 @@ export function isHidden(el: Element): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-const EMPTY: ElementStats = {
-  units: 0,
-  punct: 0,
-  linkUnits: 0,
-  paras: 0,
-  images: 0,
-  listItems: 0,
-  inputs: 0,
-  hasBlockChild: false,
-  ownUnits: 0,
-  ownPunct: 0,
-  ownLinkUnits: 0,
-};
-
-function walk(el: Element, inLink: boolean, out: Map<Element, ElementStats>): ElementStats {
-  if (SKIP_TAGS.has(el.name) || isHidden(el)) {
-    out.set(el, EMPTY);
-    return EMPTY;
-  }
-  const link = inLink || el.name === 'a';
-  // A literal, not a spread of EMPTY: this runs for every element and spreads are slower.
-  const s: ElementStats = {
+/** Zeroed stats; a fresh object each call because the walk fills them in place. */
+export function emptyStats(): ElementStats {
+  return {
     units: 0,
     punct: 0,
     linkUnits: 0,
@@ -134,6 +115,17 @@ function walk(el: Element, inLink: boolean, out: Map<Element, ElementStats>): El
     ownPunct: 0,
     ownLinkUnits: 0,
   };
+}
+
+const EMPTY: ElementStats = emptyStats();
+
+function walk(el: Element, inLink: boolean, out: Map<Element, ElementStats>): ElementStats {
+  if (SKIP_TAGS.has(el.name) || isHidden(el)) {
+    out.set(el, EMPTY);
+    return EMPTY;
+  }
+  const link = inLink || el.name === 'a';
+  const s = emptyStats();
   const m = { units: 0, punct: 0 };
   for (const child of el.children) {
     if (child.type === 'text') {

@@ -6,7 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { blockText } from './block-text';
 import { cleanContent, removeElement } from './clean-content';
 import { detectLang, normaliseLang } from './detect-lang';
-import { collectStats, type ElementStats, isElement } from './dom-stats';
+import { collectStats, type ElementStats, emptyStats, isElement } from './dom-stats';
 import { findMainContent } from './find-main-content';
 import { readJsonLd } from './json-ld';
 import { findAll, indexPage, textContent } from './page-index';
@@ -26,19 +26,8 @@ export interface WebPageExtraction {
 }
 
 function sumStats(parts: ElementStats[]): ElementStats {
-  const s: ElementStats = {
-    units: 0,
-    punct: 0,
-    linkUnits: 0,
-    paras: 0,
-    images: 0,
-    listItems: 0,
-    inputs: 0,
-    hasBlockChild: true,
-    ownUnits: 0,
-    ownPunct: 0,
-    ownLinkUnits: 0,
-  };
+  const s = emptyStats();
+  s.hasBlockChild = true;
   for (const p of parts) {
     s.units += p.units;
     s.punct += p.punct;
