@@ -8,7 +8,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { FolioError } from '../../../shared/errors';
-import type { Article, ArticleSummary } from '../../../shared/model';
+import type { Article } from '../../../shared/model';
+import { notePreview, toSummary } from '../../../shared/summary';
 import { canonicalUrl } from '../import/canonical-url';
 import { AtomicJsonFile, fsyncDir, isCode, writeFileSynced } from './atomic-file';
 import type { CatalogEntry } from './catalog';
@@ -158,33 +159,7 @@ export async function scanItems(libDir: string): Promise<{ ids: string[]; leftov
   };
 }
 
-/** Short plain preview of a Markdown note. */
-export function notePreview(markdown: string): string {
-  const plain = markdown
-    .replace(/[#>*_`~[\]]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > 120 ? `${plain.slice(0, 119)}…` : plain;
-}
-
-/** The list row for an item. */
-export function toSummary(meta: StoredMeta): ArticleSummary {
-  return {
-    id: meta.id,
-    title: meta.title,
-    siteName: meta.siteName,
-    authors: meta.authors,
-    publishedAt: meta.publishedAt,
-    importedAt: meta.importedAt,
-    updatedAt: meta.updatedAt,
-    lang: meta.lang,
-    tags: meta.tags,
-    hasNotes: meta.notes !== null,
-    notePreview: meta.notes ? notePreview(meta.notes.markdown) : '',
-    deletedAt: meta.deletedAt,
-    url: meta.url,
-  };
-}
+export { notePreview, toSummary };
 
 /** The catalog row for an item; versions are matched on the URL the parser found. */
 export function toEntry(meta: StoredMeta): CatalogEntry {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { FolioError } from '../../../shared/errors';
 import type { Article, ArticleSummary } from '../../../shared/model';
+import { toSummary } from '../../../shared/summary';
 import type { Library, LibraryEvent } from '../../../electron/core/ports';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -146,21 +147,7 @@ export class FakeLibrary {
   }
 
   allSummaries(): ArticleSummary[] {
-    return [...this.items.values()].map((a) => ({
-      id: a.id,
-      title: a.title,
-      siteName: a.siteName,
-      authors: a.authors,
-      publishedAt: a.publishedAt,
-      importedAt: a.importedAt,
-      updatedAt: a.updatedAt,
-      lang: a.lang,
-      tags: a.tags,
-      hasNotes: a.notes !== null,
-      notePreview: '',
-      deletedAt: a.deletedAt,
-      url: a.url,
-    }));
+    return [...this.items.values()].map(toSummary);
   }
 
   async get(id: string): Promise<Article> {

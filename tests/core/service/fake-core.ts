@@ -6,7 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchResponse, Settings } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
-import type { Article, ArticleSummary } from '../../../shared/model';
+import type { Article } from '../../../shared/model';
+import { toSummary as summary } from '../../../shared/summary';
 import type { ExportOptions, FolioCore, Library, LibraryEvent } from '../../../electron/core/ports';
 
 /** A minimal stored article with the given id and title. */
@@ -43,24 +44,6 @@ export function fakeArticle(id: string, title: string, extra: Partial<Article> =
     deletedAt: null,
     previousVersionId: null,
     ...extra,
-  };
-}
-
-function summary(a: Article): ArticleSummary {
-  return {
-    id: a.id,
-    title: a.title,
-    siteName: a.siteName,
-    authors: a.authors,
-    publishedAt: a.publishedAt,
-    importedAt: a.importedAt,
-    updatedAt: a.updatedAt,
-    lang: a.lang,
-    tags: a.tags,
-    hasNotes: a.notes !== null,
-    notePreview: a.notes?.markdown.slice(0, 80) ?? '',
-    deletedAt: a.deletedAt,
-    url: a.url,
   };
 }
 
