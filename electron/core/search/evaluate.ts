@@ -9,8 +9,9 @@ import { containsPhrase, containsPhraseBytes, type Pattern } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
 import { FIELD_COUNT } from './postings';
 import type { ParsedQuery } from './query-parser';
-import { type ClausePlan, planClause } from './query-plan';
+import { type ClausePlan, type WordNeed, planClause } from './query-plan';
 import { topRanked } from './top-ranked';
+import { expandWord } from './word-dict';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -45,7 +46,7 @@ export interface EvalContext {
   readFoldedBytes(rec: DocRecord): Buffer | null;
 }
 
-function termScores(state: IndexState, term: string, fields: number[]): Scored {
+function termScores(state: IndexState, term: string, fields: number[], weight = 1): Scored {
   const p = state.postings(term);
   const n = Math.max(state.live, 1);
   const idf = Math.log(1 + (n - p.count + 0.5) / (p.count + 0.5));
@@ -64,7 +65,7 @@ function termScores(state: IndexState, term: string, fields: number[]): Scored {
     }
     if (s > 0) {
       out.docs.push(doc);
-      out.scores.push(s * idf);
+      out.scores.push(s * idf * weight);
     }
   }
   return out;
@@ -118,8 +119,36 @@ function addInto(a: Scored, b: Scored): Scored {
   return { docs: a.docs, scores };
 }
 
+/**
+ * Documents holding any indexed word that a query word stands for, each scored by its best such
+ * word. Many words (a short fragment) accumulate in dense arrays instead of pairwise unions.
+ */
+function wordScores(state: IndexState, need: WordNeed, fields: number[]): Scored {
+  const terms = expandWord(state.wordDictionaries(), need.text, need.mode, need.stems);
+  if (terms.size <= 1) {
+    for (const [t, w] of terms) return termScores(state, t, fields, w);
+    return { docs: [], scores: [] };
+  }
+  const best = new Float64Array(state.docs.length);
+  for (const [t, w] of terms) {
+    const one = termScores(state, t, fields, w);
+    one.docs.forEach((d, k) => {
+      if (one.scores[k]! > best[d]!) best[d] = one.scores[k]!;
+    });
+  }
+  const out: Scored = { docs: [], scores: [] };
+  best.forEach((v, d) => {
+    if (v > 0) {
+      out.docs.push(d);
+      out.scores.push(v);
+    }
+  });
+  return out;
+}
+
 function clauseScores(state: IndexState, plan: ClausePlan, fields: number[]): Scored {
   const lists = plan.required.map((t) => termScores(state, t, fields));
+  for (const w of plan.words) lists.push(wordScores(state, w, fields));
   lists.sort((x, y) => x.docs.length - y.docs.length);
   let acc = lists[0] ?? { docs: [], scores: [] };
   for (let k = 1; k < lists.length && acc.docs.length; k++) acc = intersect(acc, lists[k]!);
@@ -204,7 +233,7 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
       let needle = needles.get(phrase);
       if (!needle) needles.set(phrase, (needle = Buffer.from(phrase, 'utf8')));
       const bytes = ctx.readFoldedBytes(rec);
-      if (bytes && containsPhraseBytes(bytes, phrase, needle)) return true;
+      if (bytes && containsPhraseBytes(bytes, needle)) return true;
       const [title, meta] = titleAndMeta(rec);
       if (fields.includes(FIELD.title) && containsPhrase(title, phrase)) return true;
       return fields.includes(FIELD.meta) && containsPhrase(meta, phrase);

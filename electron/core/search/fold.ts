@@ -3,7 +3,7 @@
  * diacritics removed, Traditional → Simplified. Folding works per code point so every folded
  * character maps back to the original characters it came from (highlights use the original).
  */
-import * as OpenCC from 'opencc-js';
+import { HAN_CLASSES } from './han-classes';
 
 /** Folded text plus, for each folded UTF-16 unit, the [start, end) it came from in the original. */
 export interface FoldedText {
@@ -15,28 +15,18 @@ export interface FoldedText {
 let hanTable: Map<string, string> | null = null;
 
 /**
- * One-character Traditional → Simplified table built once from opencc-js. Folding character by
- * character keeps lengths stable and is the same at index and query time, so matching stays exact
- * even where phrase-level conversion would pick a different character.
+ * Han character → canonical form of its variant class (see han-classes.ts). Classes join every
+ * pair that any Simplified/Traditional/regional conversion exchanges, alone or in context, so a
+ * query converted either way (乾燥 or 干燥, 著 or 着) folds exactly like the text. Folding is per
+ * character, so lengths stay stable and offsets map back to the original.
  */
 function getHanTable(): Map<string, string> {
   if (hanTable) return hanTable;
-  const convert = OpenCC.Converter({ from: 't', to: 'cn' });
-  const chars: string[] = [];
-  const ranges: Array<[number, number]> = [
-    [0x3400, 0x4dbf],
-    [0x4e00, 0x9fff],
-    [0xf900, 0xfaff],
-  ];
-  for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) chars.push(String.fromCodePoint(c));
-  // Newlines keep the converter from joining neighbours into phrases.
-  const out = convert(chars.join('\n')).split('\n');
   const table = new Map<string, string>();
-  if (out.length === chars.length) {
-    chars.forEach((c, i) => {
-      const s = out[i];
-      if (s && s !== c && s.length === 1) table.set(c, s);
-    });
+  for (const cls of HAN_CLASSES) {
+    const chars = Array.from(cls);
+    const rep = chars[0]!;
+    for (const c of chars.slice(1)) table.set(c, rep);
   }
   hanTable = table;
   return table;

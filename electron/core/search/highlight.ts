@@ -6,23 +6,14 @@ import { type FoldedText, foldForMatch } from './fold';
 import { stem } from './stem';
 import { scriptRuns } from './tokenize';
 
-/** What to look for: folded text (CJK runs, phrases) or a stemmed Latin word. */
-export type Pattern = { kind: 'text'; text: string } | { kind: 'stem'; stem: string };
+/**
+ * What to look for: folded text (CJK runs, phrases), or a Latin word found as a substring and,
+ * when `stem` is set, as any word with that stem.
+ */
+export type Pattern =
+  { kind: 'text'; text: string } | { kind: 'word'; text: string; stem: string | null };
 
 export type Span = [number, number];
-
-const WORDISH = /[\p{L}\p{N}]/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/** A Latin boundary: an English phrase must not start or end inside a longer word. */
-function boundaryOk(hay: string, start: number, end: number, needle: string): boolean {
-  const first = needle[0] ?? '';
-  const last = needle[needle.length - 1] ?? '';
-  const isLatin = (c: string) => WORDISH.test(c) && !CJK.test(c);
-  if (isLatin(first) && start > 0 && isLatin(hay[start - 1] ?? '')) return false;
-  if (isLatin(last) && end < hay.length && isLatin(hay[end] ?? '')) return false;
-  return true;
-}
 
 /** Offsets [start, end) of every occurrence of `needle` in folded `hay`, in folded coordinates. */
 export function findText(hay: string, needle: string, limit = Infinity): Span[] {
@@ -30,8 +21,7 @@ export function findText(hay: string, needle: string, limit = Infinity): Span[] 
   if (!needle) return out;
   let i = hay.indexOf(needle);
   while (i >= 0 && out.length < limit) {
-    const end = i + needle.length;
-    if (boundaryOk(hay, i, end, needle)) out.push([i, end]);
+    out.push([i, i + needle.length]);
     i = hay.indexOf(needle, i + 1);
   }
   return out;
@@ -43,19 +33,11 @@ export function containsPhrase(hay: string, phrase: string): boolean {
 }
 
 /**
- * containsPhrase over UTF-8 bytes of a folded text: a byte search, then the Latin boundary check
- * on a few decoded characters around each hit.
+ * containsPhrase over the UTF-8 bytes of a folded text. A phrase matches wherever its folded
+ * characters occur, like the find box of an editor ("the president" also in "the presidential").
  */
-export function containsPhraseBytes(hay: Buffer, phrase: string, needle: Buffer): boolean {
-  let i = hay.indexOf(needle);
-  while (i >= 0) {
-    const from = Math.max(0, i - 4);
-    const around = hay.toString('utf8', from, Math.min(hay.length, i + needle.length + 4));
-    const at = around.indexOf(phrase);
-    if (at >= 0 && boundaryOk(around, at, at + phrase.length, phrase)) return true;
-    i = hay.indexOf(needle, i + 1);
-  }
-  return false;
+export function containsPhraseBytes(hay: Buffer, needle: Buffer): boolean {
+  return hay.indexOf(needle) >= 0;
 }
 
 /** Spans of every pattern in an already folded text, in folded coordinates, tagged by pattern. */
@@ -63,10 +45,8 @@ function foldedSpans(f: FoldedText, patterns: Pattern[]): Array<[number, number,
   const out: Array<[number, number, number]> = [];
   let words: Array<{ s: number; e: number; stem: string }> | null = null;
   patterns.forEach((p, pi) => {
-    if (p.kind === 'text') {
-      for (const [s, e] of findText(f.folded, p.text)) out.push([s, e, pi]);
-      return;
-    }
+    for (const [s, e] of findText(f.folded, p.text)) out.push([s, e, pi]);
+    if (p.kind === 'text' || p.stem === null) return;
     words ??= scriptRuns(f.folded)
       .filter((r) => r.kind === 'word')
       .map((r) => ({ s: r.start, e: r.start + r.text.length, stem: stem(r.text) }));

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { DocRecord } from './index-state';
 import type { BaseSegment } from './postings';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 const MAGIC = 'FOLIOIX1';
 
 export interface Manifest {

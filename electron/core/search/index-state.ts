@@ -16,6 +16,7 @@ import {
   termAt,
   writePosting,
 } from './postings';
+import { isWordTerm } from './tokenize';
 
 /** What the index keeps in memory about one document. */
 export interface DocRecord {
@@ -58,6 +59,19 @@ export class IndexState {
   removedBase = new Set<number>();
   live = 0;
   lenSums = new Array<number>(FIELD_COUNT).fill(0);
+  /** Word terms of the base, '\n'-joined with '\n' at both ends; built on first use. */
+  private baseWords: string | null = null;
+  /** Word terms first seen in the delta, in the same form. */
+  private deltaWords = '\n';
+
+  /**
+   * The letter/digit terms, as '\n'-delimited strings searched by substring (word-dict.ts):
+   * a query word finds every indexed word containing it without a second index.
+   */
+  wordDictionaries(): string[] {
+    if (this.baseWords === null) this.baseWords = this.base ? baseWordTerms(this.base) : '\n';
+    return [this.baseWords, this.deltaWords];
+  }
 
   /** Starts from a loaded base segment and its documents. */
   loadBase(docs: DocRecord[], base: BaseSegment): void {
@@ -66,6 +80,8 @@ export class IndexState {
     this.baseCount = docs.length;
     this.byId = new Map(docs.map((d, i) => [d.id, i]));
     this.live = docs.length;
+    this.baseWords = null;
+    this.deltaWords = '\n';
     this.lenSums.fill(0);
     for (const d of docs) d.lens.forEach((l, f) => (this.lenSums[f]! += l));
   }
@@ -78,7 +94,10 @@ export class IndexState {
     this.byId.set(rec.id, doc);
     for (const [term, tfs] of terms) {
       let pl = this.delta.get(term);
-      if (!pl) this.delta.set(term, (pl = new PostingList()));
+      if (!pl) {
+        this.delta.set(term, (pl = new PostingList()));
+        if (isWordTerm(term)) this.deltaWords += `${term}\n`;
+      }
       pl.add(doc, tfs);
     }
     if (keepTerms) this.deltaTerms.set(doc, [...terms]);
@@ -175,7 +194,23 @@ export class IndexState {
     this.delta = new Map();
     this.deltaTerms = new Map();
     this.removedBase = new Set();
+    this.baseWords = null;
+    this.deltaWords = '\n';
   }
+}
+
+/** The word terms of a segment, '\n'-joined (CJK terms are skipped by their first unit). */
+function baseWordTerms(seg: BaseSegment): string {
+  const parts: string[] = [''];
+  const n = seg.termOffsets.length - 1;
+  for (let i = 0; i < n; i++) {
+    const s = seg.termOffsets[i]!;
+    const e = seg.termOffsets[i + 1]!;
+    const head = String.fromCharCode(...seg.termChars.subarray(s, Math.min(e, s + 2)));
+    if (isWordTerm(head)) parts.push(termAt(seg, i));
+  }
+  parts.push('');
+  return parts.join('\n');
 }
 
 function packSegment(terms: string[], postOffsets: number[], postings: Uint8Array): BaseSegment {

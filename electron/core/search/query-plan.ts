@@ -1,17 +1,30 @@
 /**
  * Turns parsed clauses into index terms. A CJK run needs all its bigrams (a single character needs
- * its unigram); its dictionary words only add to the score. Latin runs need their stem. Phrases
- * need the same terms and are then checked against the stored text, as are CJK runs of three or
- * more characters (users expect a run typed as one term to match only where it is contiguous).
+ * its unigram); its dictionary words only add to the score. Latin runs need an indexed word that
+ * contains them (see word-dict.ts). Phrases need the same terms and are then checked against the
+ * stored text, as are CJK runs of three or more characters (users expect a run typed as one term
+ * to match only where it is contiguous).
  */
 import { foldPhrase, foldText } from './fold';
 import type { Pattern } from './highlight';
 import type { TextClause } from './query-parser';
 import { stem } from './stem';
 import { cjkGrams, longWords, scriptRuns } from './tokenize';
+import { type WordMode, wordMode } from './word-dict';
+
+/** A Latin/digit run of the query, matched against the word dictionary. */
+export interface WordNeed {
+  text: string;
+  mode: WordMode;
+  /** Stem variants count too (bare words; a phrase is checked literally anyway). */
+  stems: boolean;
+}
 
 export interface ClausePlan {
+  /** CJK terms that must all be present. */
   required: string[];
+  /** Latin words that must all be present (each as any of its matching indexed words). */
+  words: WordNeed[];
   optional: string[];
   /** Folded, whitespace-collapsed phrase to verify, for quoted clauses. */
   phrase: string | null;
@@ -25,16 +38,19 @@ export interface ClausePlan {
 
 /** Plans one clause; null when it holds nothing searchable (only punctuation). */
 export function planClause(clause: TextClause): ClausePlan | null {
-  const folded = foldText(clause.value);
+  const isPhrase = clause.kind === 'phrase';
+  // A phrase is matched in its whitespace-collapsed form, so its word edges are taken from it.
+  const folded = isPhrase ? foldPhrase(clause.value) : foldText(clause.value);
   const required = new Set<string>();
   const optional = new Set<string>();
+  const words = new Map<string, WordNeed>();
   const patterns: Pattern[] = [];
   const runs: string[] = [];
   for (const run of scriptRuns(folded)) {
     if (run.kind === 'word') {
-      const s = stem(run.text);
-      required.add(s);
-      patterns.push({ kind: 'stem', stem: s });
+      const mode = wordMode(run.start > 0, run.start + run.text.length < folded.length);
+      words.set(`${mode}:${run.text}`, { text: run.text, mode, stems: !isPhrase });
+      patterns.push({ kind: 'word', text: run.text, stem: isPhrase ? null : stem(run.text) });
       continue;
     }
     const { unigrams, bigrams } = cjkGrams(run.text);
@@ -44,11 +60,12 @@ export function planClause(clause: TextClause): ClausePlan | null {
     longWords(run.text).forEach((w) => optional.add(w));
     patterns.push({ kind: 'text', text: run.text });
   }
-  if (required.size === 0) return null;
-  if (clause.kind === 'phrase') {
-    const phrase = foldPhrase(clause.value);
+  if (required.size === 0 && words.size === 0) return null;
+  if (isPhrase) {
+    const phrase = folded;
     return {
       required: [...required],
+      words: [...words.values()],
       optional: [...optional],
       phrase,
       verify: [phrase],
@@ -57,6 +74,7 @@ export function planClause(clause: TextClause): ClausePlan | null {
   }
   return {
     required: [...required],
+    words: [...words.values()],
     optional: [...optional],
     phrase: null,
     verify: runs,

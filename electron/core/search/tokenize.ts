@@ -1,9 +1,10 @@
 /**
  * Turns folded text into index terms. CJK runs give single characters, character bigrams and the
- * dictionary words (3+ characters) of Intl.Segmenter; other letters and digits give stemmed words.
- * Runs never cross punctuation or spaces, so a bigram is always two adjacent characters.
+ * dictionary words (3+ characters) of Intl.Segmenter; other letters and digits give whole words,
+ * unstemmed: queries find words by substring and by stem through the term dictionary (see
+ * word-dict.ts). Runs never cross punctuation or spaces, so a bigram is always two adjacent
+ * characters.
  */
-import { stem } from './stem';
 
 export type RunKind = 'cjk' | 'word';
 
@@ -34,6 +35,12 @@ function getUnitKinds(): Uint8Array {
 
 function kindCode(ch: string): number {
   return CJK.test(ch) ? 1 : WORD.test(ch) ? 2 : 0;
+}
+
+/** True when a term is a letter/digit word (not a CJK character, bigram or word). */
+export function isWordTerm(term: string): boolean {
+  const k = getUnitKinds()[term.charCodeAt(0)];
+  return k === 2 || (k === 3 && kindCode(String.fromCodePoint(term.codePointAt(0) ?? 0)) === 2);
 }
 
 /** Splits folded text into maximal CJK and letter/digit runs. */
@@ -93,7 +100,7 @@ export function fieldTerms(folded: string): { tf: Map<string, number>; length: n
   let length = 0;
   for (const run of scriptRuns(folded)) {
     if (run.kind === 'word') {
-      add(stem(run.text));
+      add(run.text);
       length++;
       continue;
     }

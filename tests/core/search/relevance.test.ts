@@ -133,11 +133,19 @@ describe.skipIf(!hasCorpus)('search relevance on the dev corpus', () => {
     expect(ids('自然語言 PROCESSING')).toEqual(['x-nlp']);
   });
 
-  it('English words match their stems and fold case', () => {
-    const judged = docsContaining(articles, /\belections?\b/i).sort();
+  it('English words match inside words, by stem, and fold case', () => {
+    // Like an editor's find box: "election" is also found in "reelection"; "elections" also finds
+    // articles that only say "election" (stem).
+    const judged = docsContaining(articles, /election/i).sort();
     expect(judged.length).toBeGreaterThan(1);
-    expect(ids('elections')).toEqual(judged);
     expect(ids('Election')).toEqual(judged);
+    expect(ids('elections')).toEqual(docsContaining(articles, /elections|\belection\b/i).sort());
+    const part = docsContaining(articles, /lectio/i).sort();
+    expect(ids('LECTIO')).toEqual(part);
+    // A word edge typed in the query is kept: "election," needs a word ending in "election".
+    const ending = docsContaining(articles, /election\b/i).sort();
+    expect(ids('"election,"')).toEqual(docsContaining(articles, /election,/i).sort());
+    expect(ending.length).toBeGreaterThan(0);
   });
 
   it('one-character queries work', () => {
