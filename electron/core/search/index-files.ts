@@ -2,19 +2,21 @@
  * The index on disk, under `<library>/index/`:
  *   manifest.json        format version, generation, which base and texts files are current
  *   base-<gen>.bin       header JSON (document strings, by column) + document numbers + term
- *                        dictionary + postings, with a CRC
+ *                        dictionary + postings, with one CRC for the dictionary part (checked
+ *                        at open) and one for the postings (read on demand, checked after open)
  *   delta-<gen>.json     documents indexed and retired since that base
  *   texts-<n>.bin        append-only article texts (see text-store.ts)
  * Every file is written to a temporary name, fsynced and renamed, and the manifest goes last, so a
  * crash leaves the previous consistent state. Anything that fails to verify is reported as corrupt.
  */
 import { crc32 } from 'node:zlib';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocRecord } from './index-state';
-import type { BaseSegment } from './postings';
+import { type BaseSegment, allPostings } from './postings';
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 const MAGIC = 'FOLIOIX1';
 
 export interface Manifest {
@@ -54,7 +56,10 @@ interface BaseHeader {
   terms: number;
   termChars: number;
   postings: number;
-  crc: number;
+  /** CRC of document numbers, term offsets, posting offsets and term characters. */
+  dictCrc: number;
+  /** CRC of the postings section. */
+  postCrc: number;
 }
 
 export const baseName = (gen: number): string => `base-${gen}.bin`;
@@ -79,15 +84,10 @@ const TRASHED = 1;
 const PLAIN = 2;
 const HAS_FOLD = 4;
 
-function sectionBytes(nums: Float64Array, base: BaseSegment): Uint8Array[] {
+/** The sections read at open, in file order (the postings follow them). */
+function dictSections(nums: Float64Array, base: BaseSegment): Uint8Array[] {
   const view = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  return [
-    view(nums),
-    view(base.termOffsets),
-    view(base.postOffsets),
-    view(base.termChars),
-    base.postings,
-  ];
+  return [view(nums), view(base.termOffsets), view(base.postOffsets), view(base.termChars)];
 }
 
 function encodeDocs(docs: DocRecord[]): { columns: DocColumns; nums: Float64Array } {
@@ -147,12 +147,13 @@ function decodeDocs(n: number, c: DocColumns, nums: Float64Array): DocRecord[] {
   return docs;
 }
 
-/** Serialises a compacted base segment and its documents. */
+/** Serialises a compacted (in-memory) base segment and its documents. */
 export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): Uint8Array {
   const { columns, nums } = encodeDocs(docs);
-  const sections = sectionBytes(nums, base);
-  let crc = 0;
-  for (const s of sections) crc = crc32(s, crc);
+  const sections = dictSections(nums, base);
+  const postings = allPostings(base);
+  let dictCrc = 0;
+  for (const s of sections) dictCrc = crc32(s, dictCrc);
   const header: BaseHeader = {
     formatVersion: FORMAT_VERSION,
     gen,
@@ -160,8 +161,9 @@ export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): U
     columns,
     terms: base.termOffsets.length - 1,
     termChars: base.termChars.length,
-    postings: base.postings.length,
-    crc,
+    postings: postings.length,
+    dictCrc,
+    postCrc: crc32(postings),
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
   // Pad so the typed-array sections start 8-byte aligned in the file.
@@ -169,39 +171,116 @@ export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): U
   if (pad) json = Buffer.concat([json, Buffer.from(' '.repeat(pad))]);
   const lenBuf = Buffer.alloc(4);
   lenBuf.writeUInt32LE(json.length);
-  return Buffer.concat([Buffer.from(MAGIC), lenBuf, json, ...sections]);
+  return Buffer.concat([Buffer.from(MAGIC), lenBuf, json, ...sections, postings]);
 }
 
 function corrupt(what: string): never {
   throw new Error(`search index is corrupt: ${what}`);
 }
 
-/** Parses a base file, verifying magic, version, sizes and CRC. */
-export function decodeBase(buf: Buffer, gen: number): Snapshot {
-  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC) corrupt('bad magic');
-  const hlen = buf.readUInt32LE(8);
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + hlen)) as BaseHeader;
+/** A base opened for search: the postings stay in the file until a query needs them. */
+export interface OpenedBase extends Snapshot {
+  /** Reads the postings section once and checks its CRC; throws when it does not match. */
+  verifyPostings(): Promise<void>;
+}
+
+/** Reads exactly `len` bytes at `pos` of an open file. */
+function readAt(fd: number, buf: Uint8Array, len: number, pos: number): void {
+  let got = 0;
+  while (got < len) {
+    const n = readSync(fd, buf, got, len - got, pos + got);
+    if (n === 0) corrupt('truncated');
+    got += n;
+  }
+}
+
+/**
+ * Opens a base file: header, documents and term dictionary are read and verified now (magic,
+ * version, sizes, CRC); postings are read by offset when a query asks for a term.
+ */
+export function openBase(path: string, gen: number): OpenedBase {
+  const fd = openSync(path, 'r');
+  try {
+    return openBaseFd(fd, gen);
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+
+function openBaseFd(fd: number, gen: number): OpenedBase {
+  const head = Buffer.alloc(12);
+  const size = fstatSize(fd);
+  if (size < 12) corrupt('bad magic');
+  readAt(fd, head, 12, 0);
+  if (head.toString('latin1', 0, 8) !== MAGIC) corrupt('bad magic');
+  const hlen = head.readUInt32LE(8);
+  if (12 + hlen > size) corrupt('truncated');
+  const hbuf = Buffer.alloc(hlen);
+  readAt(fd, hbuf, hlen, 12);
+  let header: BaseHeader;
+  try {
+    header = JSON.parse(hbuf.toString('utf8')) as BaseHeader;
+  } catch {
+    corrupt('header');
+  }
   if (header.formatVersion !== FORMAT_VERSION) corrupt('format version');
   if (header.gen !== gen) corrupt('generation');
-  let pos = 12 + hlen;
-  const take = (bytes: number): Uint8Array => {
-    if (pos + bytes > buf.length) corrupt('truncated');
-    const s = new Uint8Array(buf.buffer, buf.byteOffset + pos, bytes);
+  const dictStart = 12 + hlen;
+  const dictBytes =
+    header.docs * NUMS * 8 + (header.terms + 1) * 8 + header.termChars * 2;
+  const postStart = dictStart + dictBytes;
+  if (postStart + header.postings !== size) corrupt(size < postStart ? 'truncated' : 'size');
+  // One aligned buffer: the typed arrays are views into it, nothing is copied.
+  const dict = new Uint8Array(new ArrayBuffer(dictBytes + 8), 0, dictBytes);
+  readAt(fd, dict, dictBytes, dictStart);
+  let pos = 0;
+  const take = (bytes: number) => {
+    const at = pos;
     pos += bytes;
-    return s;
+    return at;
   };
-  const copy32 = (b: Uint8Array) => new Uint32Array(b.slice().buffer);
-  const nums = new Float64Array(take(header.docs * NUMS * 8).slice().buffer);
-  const termOffsets = copy32(take((header.terms + 1) * 4));
-  const postOffsets = copy32(take((header.terms + 1) * 4));
-  const termChars = new Uint16Array(take(header.termChars * 2).slice().buffer);
-  const postings = take(header.postings);
-  if (pos !== buf.length) corrupt('trailing bytes');
-  const base = { termOffsets, postOffsets, termChars, postings };
-  let crc = 0;
-  for (const s of sectionBytes(nums, base)) crc = crc32(s, crc);
-  if (crc !== header.crc) corrupt('checksum');
-  return { docs: decodeDocs(header.docs, header.columns, nums), base };
+  const nums = new Float64Array(dict.buffer, take(header.docs * NUMS * 8), header.docs * NUMS);
+  const termOffsets = new Uint32Array(dict.buffer, take((header.terms + 1) * 4), header.terms + 1);
+  const postOffsets = new Uint32Array(dict.buffer, take((header.terms + 1) * 4), header.terms + 1);
+  const termChars = new Uint16Array(dict.buffer, take(header.termChars * 2), header.termChars);
+  if (crc32(dict) !== header.dictCrc) corrupt('checksum');
+  if ((postOffsets[header.terms] ?? 0) !== header.postings) corrupt('postings size');
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  let open = true;
+  const base: BaseSegment = {
+    termOffsets,
+    postOffsets,
+    termChars,
+    postings: null,
+    readPostings(start, end) {
+      const len = end - start;
+      if (len > scratch.length) scratch = Buffer.allocUnsafe(len * 2);
+      readAt(fd, scratch, len, postStart + start);
+      return scratch.subarray(0, len);
+    },
+    close() {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+  const verifyPostings = async () => {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let crc = 0;
+    for (let off = 0; off < header.postings && open; off += chunk.length) {
+      const len = Math.min(chunk.length, header.postings - off);
+      readAt(fd, chunk, len, postStart + off);
+      crc = crc32(chunk.subarray(0, len), crc);
+      // Yield between chunks so searches are served while the check runs.
+      await new Promise((r) => setImmediate(r));
+    }
+    if (open && crc !== header.postCrc) corrupt('postings checksum');
+  };
+  return { docs: decodeDocs(header.docs, header.columns, nums), base, verifyPostings };
+}
+
+function fstatSize(fd: number): number {
+  return fstatSync(fd).size;
 }
 
 /** Reads the manifest; null when there is no index yet. */

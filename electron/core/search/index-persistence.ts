@@ -3,14 +3,14 @@
  * the base; once the delta grows, the index is compacted and a new base generation written.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   FORMAT_VERSION,
   type DeltaFile,
   type Manifest,
   baseName,
-  decodeBase,
+  openBase,
   deltaName,
   encodeBase,
   readDelta,
@@ -26,17 +26,37 @@ export interface LoadedIndex {
   state: IndexState;
   texts: TextStore;
   manifest: Manifest;
+  /** Checks the postings left on disk at load (absent for an index built in this session). */
+  verifyPostings?: () => Promise<void>;
 }
 
 /** Loads the index in `dir`; null when there is none. Throws when it is corrupt. */
 export async function loadIndex(dir: string): Promise<LoadedIndex | null> {
   const manifest = await readManifest(dir);
   if (!manifest) return null;
-  const snap = decodeBase(await readFile(join(dir, baseName(manifest.gen))), manifest.gen);
+  const snap = openBase(join(dir, baseName(manifest.gen)), manifest.gen);
   const textsPath = join(dir, manifest.texts);
-  if (!existsSync(textsPath)) throw new Error('search index is corrupt: texts file missing');
+  if (!existsSync(textsPath)) {
+    snap.base.close?.();
+    throw new Error('search index is corrupt: texts file missing');
+  }
   const state = new IndexState();
   state.loadBase(snap.docs, snap.base);
+  try {
+    return await withDelta(dir, manifest, state, textsPath, snap.verifyPostings);
+  } catch (err) {
+    state.close();
+    throw err;
+  }
+}
+
+async function withDelta(
+  dir: string,
+  manifest: Manifest,
+  state: IndexState,
+  textsPath: string,
+  verifyPostings: () => Promise<void>,
+): Promise<LoadedIndex> {
   const delta = await readDelta(dir, manifest.gen);
   if (delta) {
     for (const d of delta.removedBase) {
@@ -59,7 +79,7 @@ export async function loadIndex(dir: string): Promise<LoadedIndex | null> {
     texts.close();
     throw new Error('search index is corrupt: texts file truncated');
   }
-  return { state, texts, manifest };
+  return { state, texts, manifest, verifyPostings };
 }
 
 /** Saves pending changes as a delta file for the current generation. */

@@ -9,6 +9,7 @@ import {
   FIELD_COUNT,
   PostingList,
   type Postings,
+  allPostings,
   decodeInto,
   emptyPostings,
   findTerm,
@@ -75,6 +76,7 @@ export class IndexState {
 
   /** Starts from a loaded base segment and its documents. */
   loadBase(docs: DocRecord[], base: BaseSegment): void {
+    this.base?.close?.();
     this.docs = docs.slice();
     this.base = base;
     this.baseCount = docs.length;
@@ -132,6 +134,11 @@ export class IndexState {
     return out;
   }
 
+  /** Releases the base segment's file (an on-disk base keeps one open). */
+  close(): void {
+    this.base?.close?.();
+  }
+
   /** Number of documents indexed since the base was written, plus retired base documents. */
   pendingChanges(): number {
     return this.docs.length - this.baseCount + this.removedBase.size;
@@ -152,9 +159,11 @@ export class IndexState {
     const postOffsets: number[] = [0];
     const out = new ByteWriter(1 << 16);
     const scratch = emptyPostings(1024);
+    // One read of an on-disk base instead of one per term.
+    const base = this.base ? { ...this.base, postings: allPostings(this.base) } : null;
     const emit = (term: string, baseIdx: number, pl: PostingList | undefined) => {
       scratch.count = 0;
-      if (baseIdx >= 0 && this.base) decodeInto(postingsBytes(this.base, baseIdx), scratch);
+      if (baseIdx >= 0 && base) decodeInto(postingsBytes(base, baseIdx), scratch);
       if (pl) decodeInto(pl.w.result(), scratch);
       const start = out.len;
       let last = -1;
@@ -187,6 +196,7 @@ export class IndexState {
       bi++;
       bTerm = bi < baseTerms && this.base ? termAt(this.base, bi) : null;
     }
+    this.base?.close?.();
     this.base = packSegment(terms, postOffsets, out.result());
     this.docs = docs;
     this.baseCount = docs.length;

@@ -29,7 +29,18 @@ export interface OpenSearchIndexOptions {
   onError?: (err: unknown) => void;
   /** Delay before changes are saved (ms). */
   flushDelayMs?: number;
+  /**
+   * When the index has to be built (first open, or missing/corrupt), return at once and build in
+   * the background: searches see the articles indexed so far, and later calls (flush, rebuild,
+   * close) wait for the build. Default false: the build finishes before openSearchIndex returns.
+   */
+  buildInBackground?: boolean;
+  /** Progress of a build at open (articles done, total). */
+  onBuildProgress?: (done: number, total: number) => void;
 }
+
+/** Articles indexed between yields of a background build (keeps searches answered meanwhile). */
+const BUILD_BATCH = 200;
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
@@ -130,9 +141,13 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     if (gone.length || stale.length) dirty = true;
   };
 
-  const rebuild = async (onProgress?: (done: number, total: number) => void) => {
+  /**
+   * Indexes every article into a fresh index. With `live`, the fresh index is used at once (for
+   * the first build) and the event loop gets a turn every batch, so searches see it grow.
+   */
+  const rebuild = async (onProgress?: (done: number, total: number) => void, live = false) => {
     const summaries = library.allSummaries();
-    const next = await emptyIndex(dir, idx.manifest.gen);
+    const next = live && fresh ? idx : await emptyIndex(dir, idx.manifest.gen);
     onProgress?.(0, summaries.length);
     let done = 0;
     for (const s of summaries) {
@@ -142,10 +157,12 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
         if (!isNotFound(err)) throw err;
       }
       onProgress?.(++done, summaries.length);
+      if (live && done % BUILD_BATCH === 0) await new Promise((r) => setImmediate(r));
     }
     const old = idx;
     idx = await saveSnapshot(dir, next);
     if (old.texts !== idx.texts) old.texts.close();
+    if (old.state !== idx.state) old.state.close();
     dirty = false;
   };
 
@@ -164,14 +181,31 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
 
   // Subscribe first: changes committed while catching up queue behind it instead of being lost.
   const unsubscribe = library.onChange(onEvent);
-  try {
-    if (fresh) await serial(() => rebuild());
-    else await serial(reconcile);
-    await serial(persist);
-  } catch (err) {
-    unsubscribe();
-    idx.texts.close();
-    throw err;
+  const background = fresh && opts.buildInBackground === true;
+  const ready = fresh
+    ? serial(() => rebuild(opts.onBuildProgress, background))
+    : serial(reconcile).then(() => serial(persist));
+  if (background) {
+    ready.catch(onError);
+  } else {
+    try {
+      await ready;
+    } catch (err) {
+      unsubscribe();
+      idx.texts.close();
+      idx.state.close();
+      throw err;
+    }
+  }
+  // Postings stay on disk after a load; their checksum is verified now, off the open path, and a
+  // mismatch rebuilds the index like any other corruption found at open.
+  const verify = idx.verifyPostings;
+  if (verify) {
+    verify().catch((err: unknown) => {
+      if (closed) return;
+      onError(err);
+      serial(() => rebuild()).catch(onError);
+    });
   }
 
   const run = (query: string, top?: number) => {
@@ -207,6 +241,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       if (timer) clearTimeout(timer);
       await serial(persist).catch(onError);
       idx.texts.close();
+      idx.state.close();
     },
   };
 }

@@ -122,9 +122,17 @@ export interface BaseSegment {
   termChars: Uint16Array;
   /** termOffsets[i]..termOffsets[i+1] is term i in termChars. */
   termOffsets: Uint32Array;
-  /** postOffsets[i]..postOffsets[i+1] is term i's postings in `postings`. */
+  /** postOffsets[i]..postOffsets[i+1] is term i's postings in the postings section. */
   postOffsets: Uint32Array;
-  postings: Uint8Array;
+  /**
+   * The postings section in memory, or null when it stays on disk and `readPostings` fetches the
+   * bytes a query needs (a loaded index opens without reading every posting).
+   */
+  postings: Uint8Array | null;
+  /** Bytes [start, end) of the postings section, valid until the next call. */
+  readPostings?: (start: number, end: number) => Uint8Array;
+  /** Releases the file behind an on-disk segment. */
+  close?: () => void;
 }
 
 function compareAt(seg: BaseSegment, i: number, term: string): number {
@@ -163,7 +171,15 @@ export function termAt(seg: BaseSegment, i: number): string {
   return out;
 }
 
-/** Raw postings bytes of term i. */
+/** Raw postings bytes of term i (from memory, or read from disk into a reused buffer). */
 export function postingsBytes(seg: BaseSegment, i: number): Uint8Array {
-  return seg.postings.subarray(seg.postOffsets[i]!, seg.postOffsets[i + 1]!);
+  const s = seg.postOffsets[i]!;
+  const e = seg.postOffsets[i + 1]!;
+  return seg.postings ? seg.postings.subarray(s, e) : seg.readPostings!(s, e);
+}
+
+/** The whole postings section (read in one go for an on-disk segment, e.g. to compact it). */
+export function allPostings(seg: BaseSegment): Uint8Array {
+  const len = seg.postOffsets[seg.postOffsets.length - 1] ?? 0;
+  return seg.postings ?? seg.readPostings!(0, len).slice();
 }

@@ -188,6 +188,50 @@ describe('openSearchIndex persistence', () => {
     await idx.close();
   });
 
+  it('finds damaged postings after open (read lazily) and rebuilds', async () => {
+    await (await open(new FakeLibrary(dir, sample()))).close();
+    const indexDir = join(dir, 'index');
+    const base = join(
+      indexDir,
+      readdirSync(indexDir).find((f) => f.startsWith('base-'))!,
+    );
+    const bytes = readFileSync(base);
+    // The postings are the file's tail: flip one bit there, sizes and dictionary stay valid.
+    bytes[bytes.length - 2]! ^= 0x01;
+    writeFileSync(base, bytes);
+    const lib = new CountingLibrary(dir, sample());
+    const idx = await open(lib);
+    await new Promise((r) => setTimeout(r, 50));
+    await idx.flush();
+    expect(errors.length).toBe(1);
+    expect(String(errors[0])).toMatch(/postings checksum/);
+    expect(lib.gets).toBe(3);
+    expect(idx.matchIds('关系')).toEqual(['a']);
+    await idx.close();
+  });
+
+  it('builds in the background when asked, reporting progress', async () => {
+    const many = Array.from({ length: 450 }, (_, i) =>
+      makeArticle({ id: `n${i}`, text: `第${i}篇 上海新闻` }),
+    );
+    const seen: number[] = [];
+    const idx = await openSearchIndex({
+      dir,
+      library: new FakeLibrary(dir, many).asLibrary(),
+      buildInBackground: true,
+      onBuildProgress: (done) => seen.push(done),
+    });
+    // Returned before the build finished; flush waits for it.
+    expect(seen.length).toBeLessThan(many.length + 1);
+    await idx.flush();
+    expect(seen[seen.length - 1]).toBe(many.length);
+    expect(idx.matchIds('上海').length).toBe(many.length);
+    await idx.close();
+    const again = await open(new FakeLibrary(dir, many));
+    expect(again.matchIds('新闻').length).toBe(many.length);
+    await again.close();
+  });
+
   it('rebuild() re-reads everything and reports progress', async () => {
     const lib = new CountingLibrary(dir, sample());
     const idx = await open(lib);
