@@ -3,6 +3,7 @@
  * The renderer talks to `FolioApi` only; preload and the HTTP client both satisfy it.
  */
 import type { FolioErrorData } from './errors';
+import type { ListRows } from './list-rows';
 import type { Article, ArticleSummary, EditableField, Note, TagCount } from './model';
 
 export type ListView = 'all' | 'recent' | 'untagged' | 'trash';
@@ -162,6 +163,8 @@ export interface FolioApi {
   jobStatus(req: JobRef): Promise<JobStatus>;
 
   listArticles(req: ListRequest): Promise<ArticleSummary[]>;
+  /** Every article's list row, Trash included, newest first, in the compact columnar form. */
+  listRows(): Promise<ListRows>;
   getArticle(req: { id: string }): Promise<Article>;
   getOriginal(req: { id: string }): Promise<OriginalFile>;
   setMeta(req: SetMetaRequest): Promise<Article>;
@@ -169,6 +172,8 @@ export interface FolioApi {
   trashArticles(req: { ids: string[] }): Promise<{ count: number }>;
   restoreArticles(req: { ids: string[] }): Promise<{ count: number }>;
   emptyTrash(): Promise<{ count: number }>;
+  /** Deletes the listed articles for good; only those already in the Trash are touched. */
+  deleteArticles(req: { ids: string[] }): Promise<{ count: number }>;
 
   listTags(): Promise<TagCount[]>;
   addTags(req: { ids: string[]; tags: string[] }): Promise<{ count: number }>;
@@ -203,6 +208,7 @@ export const CHANNELS = {
   importFiles: 'import:files',
   jobStatus: 'jobs:status',
   listArticles: 'articles:list',
+  listRows: 'articles:rows',
   getArticle: 'articles:get',
   getOriginal: 'articles:original',
   setMeta: 'articles:set-meta',
@@ -210,6 +216,7 @@ export const CHANNELS = {
   trashArticles: 'articles:trash',
   restoreArticles: 'articles:restore',
   emptyTrash: 'trash:empty',
+  deleteArticles: 'trash:delete',
   listTags: 'tags:list',
   addTags: 'tags:add',
   removeTags: 'tags:remove',

@@ -167,6 +167,7 @@ export const validators: { [M in FolioMethod]: (input: unknown) => RequestOf<M> 
     if (site !== undefined) out.siteName = site;
     return out;
   },
+  listRows: (input) => empty(input, 'listRows request'),
   getArticle: idRequest,
   getOriginal: idRequest,
   setMeta: (input) => {
@@ -187,6 +188,7 @@ export const validators: { [M in FolioMethod]: (input: unknown) => RequestOf<M> 
   trashArticles: idsRequest,
   restoreArticles: idsRequest,
   emptyTrash: (input) => empty(input, 'emptyTrash request'),
+  deleteArticles: idsRequest,
 
   listTags: (input) => empty(input, 'listTags request'),
   addTags: idsTagsRequest,

@@ -67,6 +67,8 @@ export interface Library {
   trash(ids: string[]): Promise<number>;
   restore(ids: string[]): Promise<number>;
   emptyTrash(): Promise<number>;
+  /** Deletes for good the listed items that are in the Trash; returns how many. */
+  purge?(ids: string[]): Promise<number>;
   tags(): TagCount[];
   addTags(ids: string[], tags: string[]): Promise<number>;
   removeTags(ids: string[], tags: string[]): Promise<number>;

@@ -24,7 +24,7 @@ import type { FolioCore } from '../core/ports';
 import { electronPdfOptions } from '../core/export/print-template';
 import { createFolioService } from '../core/service/create-folio-service';
 import { dispatch } from '../core/service/dispatch';
-import { HOST_EVENTS } from '../preload/host-channels';
+import { HOST_EVENTS, type HostEventPayloads } from '../../shared/host';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -56,7 +56,7 @@ let service: FolioApi | null = null;
 
 const imports = createImportQueue(async (paths) => {
   if (!service) return;
-  const job = await service.importPaths({ paths });
+  const job: HostEventPayloads['importStarted'] = await service.importPaths({ paths });
   mainWindow?.webContents.send(HOST_EVENTS.importStarted, job);
 }, log);
 

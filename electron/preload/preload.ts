@@ -4,7 +4,7 @@
  * with only `electron` external, as sandboxed preloads cannot load other modules.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { type FolioHost, HOST_EVENTS, isJobRef } from './host-channels';
+import { type FolioHost, HOST_EVENTS, isJobRef } from '../../shared/host';
 import { bridgeRejection, createPreloadApi } from './preload-api';
 
 const api = createPreloadApi(

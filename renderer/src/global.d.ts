@@ -1,15 +1,12 @@
-import type { FolioApi, JobRef } from '../../shared/api';
+import type { FolioApi } from '../../shared/api';
+import type { FolioHost } from '../../shared/host';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload; absent in the browser shell. */
     folio?: FolioApi;
-    /** Electron-only helpers that are not part of the contract (dropped-file paths). */
-    folioHost?: {
-      getPathForFile(file: File): string;
-      /** Imports started by the main process (menu, "Open with"); returns unsubscribe. */
-      onImportStarted?(listener: (job: JobRef) => void): () => void;
-    };
+    /** Electron-only host helpers (dropped-file paths, main-started imports). */
+    folioHost?: Partial<FolioHost> & Pick<FolioHost, 'getPathForFile'>;
   }
 }
 

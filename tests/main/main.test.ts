@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type JobStatus, type LibraryInfo } from '../../shared/api';
 import type { Result } from '../../shared/errors';
-import { HOST_EVENTS } from '../../electron/preload/host-channels';
+import { HOST_EVENTS } from '../../shared/host';
 
 const fake = vi.hoisted(() => {
   const state = {

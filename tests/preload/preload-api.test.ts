@@ -7,7 +7,7 @@ import {
   unwrapAnswer,
   errorRejection,
 } from '../../electron/preload/preload-api';
-import { isJobRef } from '../../electron/preload/host-channels';
+import { isJobRef } from '../../shared/host';
 
 const METHODS = Object.keys(CHANNELS) as FolioMethod[];
 

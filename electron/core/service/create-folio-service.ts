@@ -4,6 +4,8 @@
  */
 import type { FolioApi, OriginalFile } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
+import { encodeListRows } from '../../../shared/list-rows';
+import { compareNewestFirst } from '../store/list-view';
 import type { Clock, FolioCore } from '../ports';
 import { createDefaultPathImporter } from './default-import-paths';
 import { createJobRegistry, type JobRegistry } from './jobs';
@@ -73,6 +75,9 @@ export function createFolioService(deps: FolioServiceDeps): FolioApi {
     async listArticles(req) {
       return library.list(req);
     },
+    async listRows() {
+      return encodeListRows([...library.allSummaries()].sort(compareNewestFirst));
+    },
     async getArticle({ id }) {
       return library.get(id);
     },
@@ -96,6 +101,10 @@ export function createFolioService(deps: FolioServiceDeps): FolioApi {
     },
     async emptyTrash() {
       return { count: await library.emptyTrash() };
+    },
+    async deleteArticles({ ids }) {
+      if (!library.purge) throw new FolioError('UNSUPPORTED', 'This library cannot delete items.');
+      return { count: await library.purge(ids) };
     },
 
     async listTags() {

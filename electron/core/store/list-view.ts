@@ -1,7 +1,9 @@
-/** Pure list views and tag counts over catalog summaries. */
+/** Pure list views and tag counts over catalog summaries, and the Trash view's purge. */
 import type { ListRequest } from '../../../shared/api';
 import type { ArticleSummary, TagCount } from '../../../shared/model';
 import { tagKey } from '../../../shared/tags';
+import { removeItem } from './item-files';
+import type { LibraryState } from './library-state';
 
 export const RECENT_DAYS = 7;
 
@@ -68,4 +70,22 @@ export function countTags(
   return [...counts]
     .map(([key, count]) => ({ tag: display(key), count }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/**
+ * Deletes for good the listed items that are in the Trash (others are left alone); returns how
+ * many. Lives beside the views because it is the Trash view's "Delete permanently".
+ */
+export async function purgeTrashed(state: LibraryState, ids: readonly string[]): Promise<number> {
+  return state.queue.run(async () => {
+    const doomed = [...new Set(ids)].filter(
+      (id) => state.catalog.entries.get(id)?.summary.deletedAt,
+    );
+    for (const id of doomed) await removeItem(state.dir, id);
+    if (doomed.length > 0) {
+      await state.catalog.remove(doomed);
+      state.emit({ type: 'remove', ids: doomed });
+    }
+    return doomed.length;
+  });
 }

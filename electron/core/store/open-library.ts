@@ -17,7 +17,7 @@ import * as edits from './library-edits';
 import { createImportTracker, importFile } from './library-import';
 import type { LibraryState } from './library-state';
 import * as tagOps from './library-tags';
-import { countTags, filterSummaries } from './list-view';
+import { countTags, filterSummaries, purgeTrashed } from './list-view';
 import { acquireLock } from './lock';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, type Migration, migrate } from './migrations';
 import { createWriteQueue } from './write-queue';
@@ -180,6 +180,7 @@ function buildLibrary(
     trash: (ids) => edits.trash(state, ids),
     restore: (ids) => edits.restore(state, ids),
     emptyTrash: () => edits.emptyTrash(state),
+    purge: (ids) => purgeTrashed(state, ids),
     tags: () => countTags(summaries(), (key) => state.doc.data.tags[key] ?? key),
     addTags: (ids, tags) => tagOps.addTags(state, ids, tags),
     removeTags: (ids, tags) => tagOps.removeTags(state, ids, tags),
