@@ -199,4 +199,44 @@ describe.skipIf(reason !== null)('library: import, organise, search, navigate', 
     await screenshot(page, '08-keyboard');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('deletes an article from the Trash for good, only after a second confirmation', async () => {
+    const { page } = app;
+    const confirmDialog = page.getByTestId('confirm-dialog');
+    /** Waits for the question matching `text`, then answers it. */
+    const answer = async (text: RegExp, ok: boolean): Promise<void> => {
+      await confirmDialog.getByText(text).waitFor();
+      await confirmDialog.getByRole('button', { name: ok ? 'OK' : 'Cancel' }).click();
+    };
+    const first = /Permanently delete 1 article\?/;
+    const second = /cannot be undone/;
+    await page.getByTestId('nav-all').click();
+    const row = page.getByTestId('article-row').first();
+    const id = (await row.getAttribute('data-id')) as string;
+    await row.click();
+    await page.getByTestId('trash-button').click();
+    await answer(/to the Trash/, true);
+    await confirmDialog.waitFor({ state: 'detached' });
+    await page.getByTestId('nav-trash').click();
+    await waitListCount(page, 1);
+    await page.getByTestId('article-row').first().click();
+    // Cancelling the second question keeps the article.
+    await page.getByTestId('delete-forever-button').click();
+    await answer(first, true);
+    await answer(second, false);
+    await confirmDialog.waitFor({ state: 'detached' });
+    expect((await app.core.library.get(id)).deletedAt).not.toBeNull();
+    await screenshot(page, '09-trash');
+    // The Delete key asks the same two questions.
+    await page.getByTestId('article-list').focus();
+    await page.keyboard.press('Delete');
+    await answer(first, true);
+    await answer(second, true);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="article-row"]').length === 0,
+    );
+    await expect(app.core.library.get(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(app.core.library.info().trashCount).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -2,12 +2,13 @@
  * The main window: toolbar, sidebar, list (or search results), reader, dialogs and jobs.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { JobRef, JobStatus, ListView, SavedSearch, Settings } from '../../../shared/api';
+import type { JobRef, JobStatus, SavedSearch, Settings } from '../../../shared/api';
 import { useApi } from '../api/api-context';
 import { useT } from '../i18n/i18n-context';
 import { errorOf } from '../lib/errors';
 import {
   countPublications,
+  countViews,
   filterSummaries,
   sortSummaries,
   type ListFilter,
@@ -88,19 +89,14 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   );
   const selectionTags = useMemo(() => tagsOfSelection(selected), [selected]);
   const knownTags = useMemo(() => lib.tags.map((x) => x.tag), [lib.tags]);
-  const viewCounts = useMemo(() => {
-    const c: Record<ListView, number> = { all: 0, recent: 0, untagged: 0, trash: 0 };
-    for (const v of Object.keys(c) as ListView[])
-      c[v] = all ? filterSummaries(all, { view: v }, now).length : 0;
-    return c;
-  }, [all, now]);
+  const viewCounts = useMemo(() => countViews(all ?? [], now), [all, now]);
   const publications = useMemo(() => countPublications(all ?? []), [all]);
 
   const onOpen = useCallback(() => readerRef.current?.focus(), []);
   const inTrash = filter.view === 'trash' && !searching;
   const onDelete = useCallback(
-    // In the Trash, Delete does nothing: permanent deletion is only "Empty Trash".
-    () => void (!inTrash && actions.trash(ids)),
+    // In the Trash, Delete deletes for good (after two confirmations); elsewhere it trashes.
+    () => void (inTrash ? actions.deleteForever(ids) : actions.trash(ids)),
     [actions, ids, inTrash],
   );
 
@@ -174,6 +170,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
         onTrash={() => void actions.trash(ids)}
         onRestore={() => void actions.restore(ids)}
         onEmptyTrash={() => void actions.emptyTrash(viewCounts.trash)}
+        onDeleteForever={() => void actions.deleteForever(ids)}
         onSettings={() => setDialog({ kind: 'settings' })}
         onHelp={() => setDialog({ kind: 'help' })}
       />
@@ -226,12 +223,15 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
         >
           {searching ? (
             <SearchResults
+              query={search.query}
               response={search.response}
               error={search.error}
               selection={selection}
               onRowClick={onRowClick}
               onKeyDown={onHitKey}
               onFacet={onFacet}
+              onMore={search.loadMore}
+              loadingMore={search.loadingMore}
             />
           ) : (
             <>

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import type { FolioApi } from '../../../shared/api';
 import type { Article, Note } from '../../../shared/model';
+import { notePreview } from '../../../shared/summary';
 import type { Translate } from '../i18n/i18n-context';
 import type { LibraryState } from './use-library';
 
@@ -12,6 +13,8 @@ export interface Actions {
   trash: (ids: string[]) => Promise<void>;
   restore: (ids: string[]) => Promise<void>;
   emptyTrash: (count: number) => Promise<void>;
+  /** Deletes Trash items for good, after two confirmations. */
+  deleteForever: (ids: string[]) => Promise<void>;
   addTags: (ids: string[], tags: string[]) => Promise<void>;
   removeTag: (ids: string[], tag: string) => Promise<void>;
   renameTag: (from: string, to: string) => Promise<void>;
@@ -64,6 +67,14 @@ export function useActions({ api, lib, confirm, t, onError }: ActionDeps): Actio
         await api.emptyTrash();
         await refresh();
       }),
+      deleteForever: guard(async (ids: string[]) => {
+        if (ids.length === 0) return;
+        const count = ids.length;
+        if (!(await confirm(t('confirm.deleteForever', { count })))) return;
+        if (!(await confirm(t('confirm.deleteForeverAgain', { count })))) return;
+        await api.deleteArticles({ ids });
+        await refresh();
+      }),
       addTags: guard(async (ids: string[], tags: string[]) => {
         if (ids.length === 0) return;
         await api.addTags({ ids, tags });
@@ -100,16 +111,13 @@ export function useActions({ api, lib, confirm, t, onError }: ActionDeps): Actio
           ...s,
           title: a.title,
           siteName: a.siteName,
-          authors: a.authors,
           publishedAt: a.publishedAt,
-          url: a.url,
-          updatedAt: a.updatedAt,
         })),
       noteSaved: (id: string, note: Note | null) =>
         patch([id], (s) => ({
           ...s,
           hasNotes: note !== null,
-          notePreview: note?.markdown.replace(/\s+/g, ' ').slice(0, 120) ?? '',
+          notePreview: note ? notePreview(note.markdown) : '',
         })),
     } as Actions;
   }, [api, patch, refresh, refreshTags, lib.tags, confirm, t, onError]);

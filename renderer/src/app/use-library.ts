@@ -1,13 +1,14 @@
 /**
- * Loads and holds the library's summaries, tags and info, with local patches after
- * edits so a tag change does not reload 50,000 rows.
+ * Loads and holds the library's list rows (in the compact columnar form, decoded once), tags and
+ * info, with local patches after edits so a tag change does not reload 50,000 rows.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { FolioApi, LibraryInfo } from '../../../shared/api';
-import type { ArticleSummary, TagCount } from '../../../shared/model';
+import { decodeListRows, type ListRow } from '../../../shared/list-rows';
+import type { TagCount } from '../../../shared/model';
 
 export interface LibraryState {
-  summaries: ArticleSummary[] | null;
+  summaries: ListRow[] | null;
   tags: TagCount[];
   info: LibraryInfo | null;
   loadError: unknown;
@@ -16,31 +17,24 @@ export interface LibraryState {
   /** Reloads only the tag counts. */
   refreshTags: () => Promise<void>;
   /** Applies a change to some summaries in place (by id). */
-  patch: (ids: readonly string[], fn: (s: ArticleSummary) => ArticleSummary) => void;
+  patch: (ids: readonly string[], fn: (s: ListRow) => ListRow) => void;
 }
 
 interface Loaded {
-  summaries: ArticleSummary[];
+  summaries: ListRow[];
   tags: TagCount[];
   info: LibraryInfo;
 }
 
-/** Fetches everything the list and sidebar need. */
+/** Fetches everything the list and sidebar need: every row (Trash included) in one call. */
 async function loadLibrary(api: FolioApi): Promise<Loaded> {
-  const [live, trash, tags, info] = await Promise.all([
-    api.listArticles({ view: 'all' }),
-    api.listArticles({ view: 'trash' }),
-    api.listTags(),
-    api.libraryInfo(),
-  ]);
-  // 'all' may or may not include trashed rows depending on the face; keep one copy each.
-  const seen = new Set(live.map((s) => s.id));
-  return { summaries: [...live, ...trash.filter((s) => !seen.has(s.id))], tags, info };
+  const [rows, tags, info] = await Promise.all([api.listRows(), api.listTags(), api.libraryInfo()]);
+  return { summaries: decodeListRows(rows), tags, info };
 }
 
 /** The library data hook. */
 export function useLibrary(api: FolioApi): LibraryState {
-  const [summaries, setSummaries] = useState<ArticleSummary[] | null>(null);
+  const [summaries, setSummaries] = useState<ListRow[] | null>(null);
   const [tags, setTags] = useState<TagCount[]>([]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -61,7 +55,7 @@ export function useLibrary(api: FolioApi): LibraryState {
     setTags(await api.listTags());
   }, [api]);
 
-  const patch = useCallback((ids: readonly string[], fn: (s: ArticleSummary) => ArticleSummary) => {
+  const patch = useCallback((ids: readonly string[], fn: (s: ListRow) => ListRow) => {
     const set = new Set(ids);
     setSummaries((prev) => prev && prev.map((s) => (set.has(s.id) ? fn(s) : s)));
   }, []);

@@ -25,10 +25,10 @@ export interface ListSelection {
 /** Selection state over `order`; ids that leave the list drop out of the selection. */
 export function useListSelection(order: readonly string[]): ListSelection {
   const [raw, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  // Built once per list, not per click: a 50,000-entry set costs milliseconds.
-  const present = useMemo(() => new Set(order), [order]);
-  const selection = useMemo(() => pruneSelection(raw, present), [raw, present]);
-  const ids = useMemo(() => targetIds(selection, order), [selection, order]);
+  // Built once per list, not per click: a 50,000-entry map costs milliseconds.
+  const indexOf = useMemo(() => new Map(order.map((id, i) => [id, i])), [order]);
+  const selection = useMemo(() => pruneSelection(raw, indexOf), [raw, indexOf]);
+  const ids = useMemo(() => targetIds(selection, order, indexOf), [selection, order, indexOf]);
   const onRowClick = useCallback(
     (id: string, mods: Modifiers) => setSelection((p) => clickRow(p, order, id, mods)),
     [order],

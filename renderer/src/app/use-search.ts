@@ -1,43 +1,78 @@
 /**
- * Search as you type: debounced, and answers to superseded queries are dropped.
+ * Search as you type: the first keystroke searches at once, later ones coalesce behind the search
+ * in flight, and results come a page at a time (the first page is what fits on screen and more).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FolioApi, SearchResponse } from '../../../shared/api';
-import { createLatest } from '../lib/latest';
 import { errorOf } from '../lib/errors';
+import { createSearchScheduler } from '../lib/search-scheduler';
 
-export const SEARCH_DEBOUNCE_MS = 80;
-export const SEARCH_LIMIT = 200;
+/** Hits per page: a screenful and a half; "Show more" fetches the next page. */
+export const SEARCH_PAGE = 50;
 
 export interface SearchState {
   /** The query the results belong to. */
   query: string;
   response: SearchResponse | null;
   error: string | null;
+  /** Fetches the next page of hits for the current query (no-op when all are shown). */
+  loadMore: () => void;
+  loadingMore: boolean;
 }
+
+interface Shown {
+  query: string;
+  response: SearchResponse | null;
+  error: string | null;
+}
+
+const NONE: Shown = { query: '', response: null, error: null };
 
 /** Runs `api.search` for the current query. */
 export function useSearch(api: FolioApi, query: string): SearchState {
-  const latest = useMemo(() => createLatest(), []);
-  const [state, setState] = useState<SearchState>({ query: '', response: null, error: null });
+  const [shown, setShown] = useState<Shown>(NONE);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const scheduler = useMemo(
+    () =>
+      createSearchScheduler<SearchResponse>({
+        run: (q) => api.search({ query: q, limit: SEARCH_PAGE }),
+        deliver: (q, response) => setShown({ query: q, response, error: null }),
+        fail: (q, err) => setShown({ query: q, response: null, error: errorOf(err).message }),
+      }),
+    [api],
+  );
   const trimmed = query.trim();
+  // Cleared: forget the old answer (adjusted during render, the React way), so typing the same
+  // query again really searches again instead of showing the old page.
+  const [prev, setPrev] = useState(trimmed);
+  if (prev !== trimmed) {
+    setPrev(trimmed);
+    if (trimmed === '') setShown(NONE);
+  }
   useEffect(() => {
-    if (trimmed === '') {
-      latest.cancel();
-      return;
-    }
-    const timer = setTimeout(() => {
-      latest
-        .run(() => api.search({ query: trimmed, limit: SEARCH_LIMIT }))
-        .then(
-          (r) => {
-            if (!r.stale) setState({ query: trimmed, response: r.value, error: null });
-          },
-          (err: unknown) =>
-            setState({ query: trimmed, response: null, error: errorOf(err).message }),
-        );
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [api, trimmed, latest]);
-  return trimmed === '' ? { query: '', response: null, error: null } : state;
+    if (trimmed === '') scheduler.cancel();
+    else scheduler.request(trimmed);
+  }, [scheduler, trimmed]);
+
+  const loadMore = useCallback(() => {
+    const r = shown.response;
+    if (!r || loadingMore || r.hits.length >= r.total) return;
+    const q = shown.query;
+    setLoadingMore(true);
+    api
+      .search({ query: q, limit: SEARCH_PAGE, offset: r.hits.length })
+      .then(
+        (more) =>
+          setShown((s) =>
+            s.query === q && s.response === r
+              ? { ...s, response: { ...r, hits: [...r.hits, ...more.hits] } }
+              : s,
+          ),
+        () => undefined,
+      )
+      .finally(() => setLoadingMore(false));
+  }, [api, shown, loadingMore]);
+
+  if (trimmed === '') return { ...NONE, loadMore, loadingMore: false };
+  return { ...shown, loadMore, loadingMore };
 }

@@ -2,10 +2,10 @@
  * The virtualised article list: only the visible rows exist in the DOM, so 50,000
  * summaries scroll smoothly. Keys are mapped by `listKeyAction`.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { listKeyAction } from '../lib/list-keys';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ArticleSummary } from '../../../shared/model';
+import type { ListRow } from '../../../shared/list-rows';
 import { ArticleRow, rowDomId } from './ArticleRow';
 import type { Modifiers, Selection } from '../lib/selection';
 import { useLocale, useT } from '../i18n/i18n-context';
@@ -13,7 +13,7 @@ import { useLocale, useT } from '../i18n/i18n-context';
 export const ROW_HEIGHT = 60;
 
 export interface ArticleListProps {
-  items: ArticleSummary[];
+  items: ListRow[];
   selection: Selection;
   onRowClick: (id: string, mods: Modifiers) => void;
   onMove: (delta: number, extend: boolean) => void;
@@ -40,8 +40,9 @@ export function ArticleList(props: ArticleListProps) {
     getItemKey: (i) => items[i]?.id ?? i,
   });
 
-  const focusIndex =
-    selection.focus === null ? -1 : items.findIndex((s) => s.id === selection.focus);
+  // One index per list, so moving the focus does not scan 50,000 rows on every render.
+  const indexOf = useMemo(() => new Map(items.map((s, i) => [s.id, i])), [items]);
+  const focusIndex = selection.focus === null ? -1 : (indexOf.get(selection.focus) ?? -1);
   useEffect(() => {
     if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
   }, [focusIndex, virtualizer]);
@@ -73,7 +74,7 @@ export function ArticleList(props: ArticleListProps) {
       {items.length === 0 && <p className="list-empty">{t('list.empty')}</p>}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => {
-          const s = items[v.index] as ArticleSummary;
+          const s = items[v.index] as ListRow;
           return (
             <ArticleRow
               key={s.id}

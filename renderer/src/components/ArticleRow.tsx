@@ -3,12 +3,12 @@
  * whose `selected`/`focused` flags changed.
  */
 import { memo, type MouseEvent } from 'react';
-import type { ArticleSummary } from '../../../shared/model';
+import type { ListRow } from '../../../shared/list-rows';
 import { formatDate } from '../lib/format';
 import type { Modifiers } from '../lib/selection';
 
 export interface ArticleRowProps {
-  summary: ArticleSummary;
+  summary: ListRow;
   selected: boolean;
   focused: boolean;
   locale: string;

@@ -11,12 +11,16 @@ import { rowDomId } from './ArticleRow';
 import { Highlighted } from './Highlighted';
 
 export interface SearchResultsProps {
+  /** The query the response answers (exposed as `data-query` for tests and the UI bench). */
+  query: string;
   response: SearchResponse | null;
   error: string | null;
   selection: Selection;
   onRowClick: (id: string, mods: Modifiers) => void;
   onKeyDown: (e: React.KeyboardEvent<HTMLDivElement>) => void;
   onFacet: (kind: FacetKind, value: string) => void;
+  onMore: () => void;
+  loadingMore: boolean;
 }
 
 const FACETS: Array<{ kind: FacetKind; key: 'tags' | 'sites' | 'years'; label: MessageKey }> = [
@@ -49,12 +53,15 @@ function FacetGroup({
 
 /** The search results pane. */
 export function SearchResults({
+  query,
   response,
   error,
   selection,
   onRowClick,
   onKeyDown,
   onFacet,
+  onMore,
+  loadingMore,
 }: SearchResultsProps) {
   const t = useT();
   const locale = useLocale();
@@ -68,7 +75,7 @@ export function SearchResults({
   const countText =
     response.total === 1 ? t('search.resultsOne') : t('search.results', { count: response.total });
   return (
-    <div className="search-results" data-testid="search-results">
+    <div className="search-results" data-testid="search-results" data-query={query}>
       <p className="list-status" role="status">
         {countText}
       </p>
@@ -118,6 +125,17 @@ export function SearchResults({
           </div>
         ))}
       </div>
+      {response.hits.length < response.total && (
+        <button
+          type="button"
+          className="link-button search-more"
+          onClick={onMore}
+          disabled={loadingMore}
+          data-testid="search-more"
+        >
+          {t('search.more', { count: response.total - response.hits.length })}
+        </button>
+      )}
     </div>
   );
 }

@@ -18,6 +18,7 @@ export interface ToolbarProps {
   onTrash: () => void;
   onRestore: () => void;
   onEmptyTrash: () => void;
+  onDeleteForever: () => void;
   onSettings: () => void;
   onHelp: () => void;
 }
@@ -52,6 +53,15 @@ export const Toolbar = forwardRef<HTMLInputElement, ToolbarProps>(function Toolb
               data-testid="restore-button"
             >
               {t('toolbar.restore')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={p.onDeleteForever}
+              disabled={none}
+              data-testid="delete-forever-button"
+            >
+              {t('toolbar.deleteForever')}
             </button>
             <button
               type="button"

@@ -78,7 +78,7 @@ export function selectAll(sel: Selection, order: readonly string[]): Selection {
 }
 
 /** Drops ids no longer in the list (after a filter change, trash or refresh); `present` is the list as a set. */
-export function pruneSelection(sel: Selection, present: ReadonlySet<string>): Selection {
+export function pruneSelection(sel: Selection, present: { has(id: string): boolean }): Selection {
   const keep = (id: string | null): string | null => (id !== null && present.has(id) ? id : null);
   let allPresent = true;
   for (const id of sel.ids) {
@@ -92,8 +92,18 @@ export function pruneSelection(sel: Selection, present: ReadonlySet<string>): Se
   return { ids, anchor: keep(sel.anchor), focus: keep(sel.focus) };
 }
 
-/** The ids an action applies to: the selection, or the focused row when nothing is selected. */
-export function targetIds(sel: Selection, order: readonly string[]): string[] {
-  if (sel.ids.size > 0) return order.filter((id) => sel.ids.has(id));
-  return sel.focus !== null ? [sel.focus] : [];
+/**
+ * The ids an action applies to, in list order: the selection, or the focused row when nothing
+ * is selected. With `indexOf` (row positions of `order`) a small selection costs O(k log k)
+ * instead of a pass over every row.
+ */
+export function targetIds(
+  sel: Selection,
+  order: readonly string[],
+  indexOf?: ReadonlyMap<string, number>,
+): string[] {
+  if (sel.ids.size === 0) return sel.focus !== null ? [sel.focus] : [];
+  if (!indexOf || sel.ids.size > order.length / 8) return order.filter((id) => sel.ids.has(id));
+  const pos = (id: string): number => indexOf.get(id) ?? -1;
+  return [...sel.ids].filter((id) => pos(id) >= 0).sort((a, b) => pos(a) - pos(b));
 }

@@ -1,7 +1,7 @@
 /**
  * Tags across a multi-selection: each tag with how many of the selected articles carry it.
  */
-import type { ArticleSummary } from '../../../shared/model';
+import type { ListRow } from '../../../shared/list-rows';
 
 export interface SelectionTag {
   tag: string;
@@ -9,7 +9,7 @@ export interface SelectionTag {
 }
 
 /** Union of tags over the selection, most common first, then alphabetical. */
-export function tagsOfSelection(items: readonly ArticleSummary[]): SelectionTag[] {
+export function tagsOfSelection(items: readonly ListRow[]): SelectionTag[] {
   const counts = new Map<string, number>();
   for (const s of items) for (const tag of s.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts]

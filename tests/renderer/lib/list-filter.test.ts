@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countPublications,
+  countViews,
   filterSummaries,
   sortSummaries,
 } from '../../../renderer/src/lib/list-filter';
@@ -60,5 +61,21 @@ describe('countPublications', () => {
       { value: '德国之声', count: 2 },
       { value: 'BBC中文', count: 1 },
     ]);
+  });
+});
+
+describe('countViews', () => {
+  it('counts every sidebar view in one pass, the same as filtering', () => {
+    const rows = [
+      summary('a', { tags: ['x'], importedAt: '2026-11-27T00:00:00.000Z' }),
+      summary('b', { importedAt: '2026-01-01T00:00:00.000Z' }),
+      summary('c', { deletedAt: '2026-11-01T00:00:00.000Z' }),
+      summary('d', { importedAt: '2026-11-26T00:00:00.000Z' }),
+    ];
+    const now = new Date('2026-11-28T00:00:00.000Z');
+    const counts = countViews(rows, now);
+    expect(counts).toEqual({ all: 3, recent: 2, untagged: 2, trash: 1 });
+    for (const view of ['all', 'recent', 'untagged', 'trash'] as const)
+      expect(counts[view]).toBe(filterSummaries(rows, { view }, now).length);
   });
 });

@@ -54,3 +54,20 @@ describe('selection model', () => {
     expect(pruneSelection(pruned, new Set(['e', 'a']))).toBe(pruned);
   });
 });
+
+describe('targetIds with a row index', () => {
+  const order = Array.from({ length: 100 }, (_, i) => `r${i}`);
+  const indexOf = new Map(order.map((id, i) => [id, i]));
+
+  it('returns a small selection in list order, without ids that left the list', () => {
+    const sel = { ids: new Set(['r50', 'r3', 'gone', 'r20']), anchor: 'r3', focus: 'r50' };
+    expect(targetIds(sel, order, indexOf)).toEqual(['r3', 'r20', 'r50']);
+    expect(targetIds(sel, order)).toEqual(['r3', 'r20', 'r50']);
+  });
+
+  it('falls back to the focused row when nothing is selected', () => {
+    expect(targetIds({ ids: new Set(), anchor: null, focus: 'r9' }, order, indexOf)).toEqual([
+      'r9',
+    ]);
+  });
+});
