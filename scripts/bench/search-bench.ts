@@ -5,6 +5,7 @@
  * the same folded texts and MiniSearch with its default tokenizer.
  *
  *   npm run bench:search [-- --sizes 10000,50000] [--runs 20] [--reuse DIR] [--no-mini]
+ *                        [--drawn 40]
  *
  * --reuse keeps each size's library in DIR/<size> and loads its index instead of rebuilding it
  * when one is there (the synthetic library is deterministic), so the 50,000 case can be rerun in
@@ -27,6 +28,7 @@ import {
   makeArticle,
   traditionalCopy,
 } from '../../tests/core/search/fake-library';
+import { drawRecallQueries } from '../../tests/core/search/recall-queries';
 
 const QUERIES: Record<string, string[]> = {
   'cjk-1': ['鲜', '京'],
@@ -90,7 +92,8 @@ function synthesize(n: number, sources: Article[]): Article[] {
 
 /** The baseline: every document's folded text scanned for every query. */
 function linearScan(docs: Article[]) {
-  const folded = docs.map((a) => ({ a, t: foldPhrase(`${a.title}\n${a.text}`) }));
+  // Fields are kept apart (NUL never occurs in text), so a phrase does not run from title to text.
+  const folded = docs.map((a) => ({ a, t: `${foldPhrase(a.title)}\u0000${foldPhrase(a.text)}` }));
   return (query: string): string[] => {
     const parts = query.match(/"[^"]*"|\S+/g) ?? [];
     const groups: string[][] = [];
@@ -124,6 +127,7 @@ function linearScan(docs: Article[]) {
   };
 }
 
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
@@ -157,6 +161,67 @@ interface BenchOptions {
   runs: number;
   reuse: string | null;
   mini: boolean;
+  /** Queries drawn per class for the recall check. */
+  drawn: number;
+}
+
+/**
+ * Recall on queries drawn at random from the library's own articles (as the held-out check does),
+ * in both scripts: the source article must be a hit, and every article the scan finds too.
+ */
+function drawnRecall(
+  docs: Article[],
+  index: Awaited<ReturnType<typeof openSearchIndex>>,
+  scan: (q: string) => string[],
+  perClass: number,
+): void {
+  const queries = drawRecallQueries(docs, perClass, 2024);
+  const byClass = new Map<string, { n: number; src: number; scanMiss: number; lat: number[] }>();
+  const misses: string[] = [];
+  for (const q of queries) {
+    let c = byClass.get(q.cls);
+    if (!c) byClass.set(q.cls, (c = { n: 0, src: 0, scanMiss: 0, lat: [] }));
+    const [got, t] = time(() => new Set(index.matchIds(q.query)));
+    c.n++;
+    c.lat.push(t);
+    if (got.has(q.source)) c.src++;
+    else misses.push(`${q.cls}/${q.script} ${q.query}`);
+    if (scan(q.query).some((id) => !got.has(id))) {
+      c.scanMiss++;
+      misses.push(`${q.cls}/${q.script} ${q.query} (scan)`);
+    }
+  }
+  console.log(
+    `drawn queries (${queries.length}, ${perClass} drawn per class, each in up to 4 scripts):`,
+  );
+  for (const [cls, c] of byClass) {
+    console.log(
+      `  ${cls.padEnd(8)} source found ${c.src}/${c.n}, scan hits missed in ${c.scanMiss} queries; ` +
+        `all matches p50 ${ms(pct(c.lat, 50))}, p95 ${ms(pct(c.lat, 95))}`,
+    );
+  }
+  if (misses.length) console.log(`  misses: ${misses.slice(0, 10).join(' | ')}`);
+}
+
+/** Cost of keeping the index current: re-indexing changed articles through library events. */
+async function updateCost(
+  lib: FakeLibrary,
+  docs: Article[],
+  index: Awaited<ReturnType<typeof openSearchIndex>>,
+): Promise<void> {
+  const n = 300;
+  const changed = docs.slice(0, n).map((a) => ({ ...a, updatedAt: new Date().toISOString() }));
+  await index.flush();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const a of changed) lib.put(a);
+  await index.flush();
+  const cpu = process.cpuUsage(c0);
+  const wall = performance.now() - t0;
+  console.log(
+    `index update: ${ms(wall / n)} wall, ${ms((cpu.user + cpu.system) / 1000 / n)} CPU per article ` +
+      `(${n} articles, one event each, then one save)`,
+  );
 }
 
 async function benchSize(n: number, sources: Article[], opts: BenchOptions): Promise<void> {
@@ -208,7 +273,7 @@ async function benchSize(n: number, sources: Article[], opts: BenchOptions): Pro
     mini: [] as number[],
   };
   console.log(
-    'class        index p50/p95 (wall)        scan p50/p95         MiniSearch p50/p95   recall idx / mini (vs scan)',
+    'class        index p50/p95 (wall)  index mean  scan p50/p95         scan÷index mean/p50  MiniSearch p50/p95   recall idx / mini (vs scan)',
   );
   for (const [cls, qs] of Object.entries(QUERIES)) {
     const lat = { idx: [] as number[], scan: [] as number[], mini: [] as number[] };
@@ -243,8 +308,10 @@ async function benchSize(n: number, sources: Article[], opts: BenchOptions): Pro
       xs.length ? `${((xs.reduce((a, b) => a + b, 0) / xs.length) * 100).toFixed(0)}%` : 'n/a';
     const col = (xs: number[]) =>
       (xs.length ? `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}` : 'n/a').padEnd(21);
+    // Each query's scan time against its own index times (runs), per query, then averaged.
+    const ratio = `${(mean(lat.scan) / mean(lat.idx)).toFixed(0)}× / ${(pct(lat.scan, 50) / pct(lat.idx, 50)).toFixed(0)}×`;
     console.log(
-      `${cls.padEnd(13)}${col(lat.idx)}${col(lat.scan)}${col(lat.mini)}${avg(rec.idx)} / ${avg(rec.mini)}`,
+      `${cls.padEnd(13)}${col(lat.idx)}${ms(mean(lat.idx)).padEnd(12)}${col(lat.scan)}${ratio.padEnd(21)}${col(lat.mini)}${avg(rec.idx)} / ${avg(rec.mini)}`,
     );
   }
   const p50 = pct(all.idx, 50);
@@ -255,6 +322,8 @@ async function benchSize(n: number, sources: Article[], opts: BenchOptions): Pro
   console.log(
     `index CPU time per search: p50 ${ms(pct(all.cpu, 50))}, p95 ${ms(pct(all.cpu, 95))}`,
   );
+  drawnRecall(docs, index, scan, opts.drawn);
+  await updateCost(lib, docs, index);
   await index.close();
   if (!opts.reuse) rmSync(dir, { recursive: true, force: true });
 }
@@ -270,6 +339,7 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '20' },
       reuse: { type: 'string' },
       'no-mini': { type: 'boolean', default: false },
+      drawn: { type: 'string', default: '40' },
     },
   });
   const dumps = loadDumpArticles().filter((a) => a.text.length > 200);
@@ -280,6 +350,7 @@ async function main(): Promise<void> {
       runs: Number(values.runs),
       reuse: values.reuse ?? null,
       mini: !values['no-mini'],
+      drawn: Number(values.drawn),
     });
 }
 

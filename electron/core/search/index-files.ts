@@ -227,8 +227,7 @@ function openBaseFd(fd: number, gen: number): OpenedBase {
   if (header.formatVersion !== FORMAT_VERSION) corrupt('format version');
   if (header.gen !== gen) corrupt('generation');
   const dictStart = 12 + hlen;
-  const dictBytes =
-    header.docs * NUMS * 8 + (header.terms + 1) * 8 + header.termChars * 2;
+  const dictBytes = header.docs * NUMS * 8 + (header.terms + 1) * 8 + header.termChars * 2;
   const postStart = dictStart + dictBytes;
   if (postStart + header.postings !== size) corrupt(size < postStart ? 'truncated' : 'size');
   // One aligned buffer: the typed arrays are views into it, nothing is copied.

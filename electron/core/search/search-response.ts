@@ -6,37 +6,91 @@ import type { FacetCount, SearchHit, SearchResponse } from '../../../shared/api'
 import { NOTES_SEPARATOR } from './article-doc';
 import type { EvalContext, Evaluation } from './evaluate';
 import { highlightSpans, makeSnippet } from './highlight';
-import type { DocRecord } from './index-state';
+import type { DocRecord, IndexState } from './index-state';
 
 const FACET_LIMIT = 50;
 
-function topCounts(counts: Map<string, number>): FacetCount[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
+/**
+ * Facet values of every document as small integer ids, built once per index state and extended as
+ * documents are appended: counting facets over thousands of matches is then array increments, not
+ * string hashing. Document numbers are stable until compaction, which replaces `state.docs`.
+ */
+interface FacetTable {
+  docs: ReadonlyArray<DocRecord | null>;
+  /** For document d: site id, year id (-1: none), and its tag ids. */
+  site: number[];
+  year: number[];
+  tags: number[][];
+  siteNames: string[];
+  years: string[];
+  tagNames: string[];
+  ids: Map<string, number>[];
+}
+
+const tables = new WeakMap<IndexState, FacetTable>();
+
+function facetTable(state: IndexState): FacetTable {
+  let t = tables.get(state);
+  if (!t || t.docs !== state.docs) {
+    t = {
+      docs: state.docs,
+      site: [],
+      year: [],
+      tags: [],
+      siteNames: [],
+      years: [],
+      tagNames: [],
+      ids: [new Map(), new Map(), new Map()],
+    };
+    tables.set(state, t);
+  }
+  const table = t;
+  const idOf = (kind: 0 | 1 | 2, names: string[], value: string) => {
+    let id = table.ids[kind]!.get(value);
+    if (id === undefined) {
+      id = names.push(value) - 1;
+      table.ids[kind]!.set(value, id);
+    }
+    return id;
+  };
+  for (let d = t.site.length; d < state.docs.length; d++) {
+    const r = state.docs[d];
+    t.site.push(r?.siteName ? idOf(0, t.siteNames, r.siteName) : -1);
+    const year =
+      r && r.publishedAt !== null ? String(new Date(r.publishedAt).getUTCFullYear()) : null;
+    t.year.push(year === null ? -1 : idOf(1, t.years, year));
+    t.tags.push(r ? [...new Set(r.tags)].map((tag) => idOf(2, t.tagNames, tag)) : []);
+  }
+  return t;
+}
+
+function topCounts(counts: Int32Array, names: string[]): FacetCount[] {
+  const out: FacetCount[] = [];
+  counts.forEach((count, id) => {
+    if (count > 0) out.push({ value: names[id]!, count });
+  });
+  return out
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
     .slice(0, FACET_LIMIT);
 }
 
-/** Publication year per record, computed once: facets count it for every match of every query. */
-const yearCache = new WeakMap<DocRecord, string>();
-function yearOf(r: DocRecord): string {
-  let y = yearCache.get(r);
-  if (y === undefined) yearCache.set(r, (y = String(new Date(r.publishedAt!).getUTCFullYear())));
-  return y;
-}
-
-function facets(recs: DocRecord[]): SearchResponse['facets'] {
-  const tags = new Map<string, number>();
-  const sites = new Map<string, number>();
-  const years = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const r of recs) {
-    if (r.tags.length === 1) bump(tags, r.tags[0]!);
-    else if (r.tags.length > 1) for (const t of new Set(r.tags)) bump(tags, t);
-    if (r.siteName) bump(sites, r.siteName);
-    if (r.publishedAt !== null) bump(years, yearOf(r));
+function facets(state: IndexState, docs: number[]): SearchResponse['facets'] {
+  const t = facetTable(state);
+  const tags = new Int32Array(t.tagNames.length);
+  const sites = new Int32Array(t.siteNames.length);
+  const years = new Int32Array(t.years.length);
+  for (const d of docs) {
+    const s = t.site[d]!;
+    if (s >= 0) sites[s]!++;
+    const y = t.year[d]!;
+    if (y >= 0) years[y]!++;
+    for (const g of t.tags[d]!) tags[g]!++;
   }
-  return { tags: topCounts(tags), sites: topCounts(sites), years: topCounts(years) };
+  return {
+    tags: topCounts(tags, t.tagNames),
+    sites: topCounts(sites, t.siteNames),
+    years: topCounts(years, t.years),
+  };
 }
 
 function hit(ctx: EvalContext, ev: Evaluation, doc: number, score: number): SearchHit {
@@ -71,14 +125,16 @@ export function buildResponse(
   startedAt: number,
   now: () => number,
 ): SearchResponse {
-  const recs = ev.matched.map((r) => ctx.state.docs[r.doc]!);
   const hits = ev.ranked
     .slice(page.offset, page.offset + page.limit)
     .map((r) => hit(ctx, ev, r.doc, r.score));
   return {
     total: ev.total,
     hits,
-    facets: facets(recs),
+    facets: facets(
+      ctx.state,
+      ev.matched.map((r) => r.doc),
+    ),
     tookMs: Math.round((now() - startedAt) * 100) / 100,
   };
 }
