@@ -4,7 +4,8 @@
  *   base-<gen>.bin       header JSON (document strings, by column) + document numbers + term
  *                        dictionary + postings, with one CRC for the dictionary part (checked
  *                        at open) and one for the postings (read on demand, checked after open)
- *   delta-<gen>.json     documents indexed and retired since that base
+ *   delta-<gen>.jsonl    append-only log of documents indexed and retired since that base
+ *                        (a torn last line from a crash is ignored)
  *   texts-<n>.bin        append-only article texts (see text-store.ts)
  * Every file is written to a temporary name, fsynced and renamed, and the manifest goes last, so a
  * crash leaves the previous consistent state. Anything that fails to verify is reported as corrupt.
@@ -25,12 +26,9 @@ export interface Manifest {
   texts: string;
 }
 
-export interface DeltaFile {
-  formatVersion: number;
-  gen: number;
-  removedBase: number[];
-  docs: Array<{ doc: number; rec: DocRecord; terms: Array<[string, number[]]> }>;
-}
+/** One line of the delta log after its header: retired document numbers, or an added document. */
+export type DeltaEntry =
+  { removed: number[] } | { doc: number; rec: DocRecord; terms: Array<[string, number[]]> };
 
 export interface Snapshot {
   docs: DocRecord[];
@@ -63,7 +61,7 @@ interface BaseHeader {
 }
 
 export const baseName = (gen: number): string => `base-${gen}.bin`;
-export const deltaName = (gen: number): string => `delta-${gen}.json`;
+export const deltaName = (gen: number): string => `delta-${gen}.jsonl`;
 
 /** Writes bytes atomically: temp file, fsync, rename. */
 export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
@@ -297,24 +295,61 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
   return m;
 }
 
-/** Reads the delta for a generation; null when there is none. */
-export async function readDelta(dir: string, gen: number): Promise<DeltaFile | null> {
+/** The header line of a delta log. */
+export function deltaHeader(gen: number): string {
+  return `${JSON.stringify({ formatVersion: FORMAT_VERSION, gen })}\n`;
+}
+
+/**
+ * Reads the delta log of a generation; null when there is none. A last line cut short by a crash
+ * is dropped (its changes are caught up from the library by updatedAt); damage elsewhere is
+ * corruption.
+ */
+export async function readDelta(dir: string, gen: number): Promise<DeltaEntry[] | null> {
   let raw: string;
   try {
     raw = await readFile(join(dir, deltaName(gen)), 'utf8');
   } catch {
     return null;
   }
-  const d = JSON.parse(raw) as DeltaFile;
-  if (d.formatVersion !== FORMAT_VERSION || d.gen !== gen) corrupt('delta generation');
-  return d;
+  const lines = raw.split('\n');
+  const head = lines.shift() ?? '';
+  let header: { formatVersion?: number; gen?: number } = {};
+  try {
+    header = JSON.parse(head) as typeof header;
+  } catch {
+    if (lines.length > 0) corrupt('delta header');
+    return [];
+  }
+  if (header.formatVersion !== FORMAT_VERSION || header.gen !== gen) corrupt('delta generation');
+  const out: DeltaEntry[] = [];
+  lines.forEach((line, i) => {
+    if (!line) return;
+    try {
+      out.push(JSON.parse(line) as DeltaEntry);
+    } catch {
+      if (i !== lines.length - 1) corrupt('delta entry');
+    }
+  });
+  return out;
+}
+
+/** Appends to a file and fsyncs it (the delta log's only write). */
+export async function appendSynced(path: string, data: string): Promise<void> {
+  const fh = await open(path, 'a');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Removes files of other generations (left behind by compaction or a crash). */
 export async function removeStale(dir: string, keep: string[], names: string[]): Promise<void> {
   for (const n of names) {
     if (keep.includes(n) || n === 'manifest.json') continue;
-    if (/^(base-\d+\.bin|delta-\d+\.json|texts-\d+\.bin)(\..*\.tmp)?$/.test(n)) {
+    if (/^(base-\d+\.bin|delta-\d+\.jsonl?|texts-\d+\.bin)(\..*\.tmp)?$/.test(n)) {
       await rm(join(dir, n), { force: true });
     }
   }

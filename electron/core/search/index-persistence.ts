@@ -7,7 +7,8 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   FORMAT_VERSION,
-  type DeltaFile,
+  appendSynced,
+  deltaHeader,
   type Manifest,
   baseName,
   openBase,
@@ -58,16 +59,18 @@ async function withDelta(
   verifyPostings: () => Promise<void>,
 ): Promise<LoadedIndex> {
   const delta = await readDelta(dir, manifest.gen);
-  if (delta) {
-    for (const d of delta.removedBase) {
-      const rec = state.docs[d];
-      if (rec) state.remove(rec.id);
+  for (const entry of delta ?? []) {
+    if ('removed' in entry) {
+      for (const d of entry.removed) {
+        const rec = state.docs[d];
+        if (rec) state.remove(rec.id);
+      }
+      continue;
     }
-    for (const { doc, rec, terms } of delta.docs) {
-      while (state.docs.length < doc) state.docs.push(null);
-      state.add(rec, new Map(terms));
-    }
+    while (state.docs.length < entry.doc) state.docs.push(null);
+    state.add(entry.rec, new Map(entry.terms), false);
   }
+  state.markSaved(delta !== null);
   const texts = new TextStore(textsPath);
   let maxRef = 0;
   for (const r of state.docs) {
@@ -82,23 +85,24 @@ async function withDelta(
   return { state, texts, manifest, verifyPostings };
 }
 
-/** Saves pending changes as a delta file for the current generation. */
+/**
+ * Appends the changes since the last save to the generation's delta log: retired document numbers
+ * and the documents added since, with their terms. Each save writes only what is new.
+ */
 export async function saveDelta(dir: string, idx: LoadedIndex): Promise<void> {
   const { state, manifest } = idx;
-  const docs: DeltaFile['docs'] = [];
-  for (let doc = state.baseCount; doc < state.docs.length; doc++) {
+  const lines: string[] = [];
+  if (!state.deltaLogExists) lines.push(deltaHeader(manifest.gen));
+  const removed = state.takeRemovedSinceSave();
+  if (removed.length) lines.push(`${JSON.stringify({ removed })}\n`);
+  for (let doc = state.savedDocs; doc < state.docs.length; doc++) {
     const rec = state.docs[doc];
     const terms = state.deltaTerms.get(doc);
-    if (rec && terms) docs.push({ doc, rec, terms });
+    if (rec && terms) lines.push(`${JSON.stringify({ doc, rec, terms })}\n`);
   }
-  const delta: DeltaFile = {
-    formatVersion: FORMAT_VERSION,
-    gen: manifest.gen,
-    removedBase: [...state.removedBase],
-    docs,
-  };
   idx.texts.sync();
-  await writeAtomic(join(dir, deltaName(manifest.gen)), JSON.stringify(delta));
+  if (lines.length) await appendSynced(join(dir, deltaName(manifest.gen)), lines.join(''));
+  state.markSaved(true);
 }
 
 /** Rewrites texts of live documents into a fresh file (when most of the old one is stale). */

@@ -54,8 +54,14 @@ export class IndexState {
   /** Doc numbers below this live in the base segment. */
   baseCount = 0;
   delta = new Map<string, PostingList>();
-  /** Terms of delta documents, kept so the delta can be persisted without re-tokenising. */
+  /** Terms of documents added since the last save, kept until they are written to the delta log. */
   deltaTerms = new Map<number, Array<[string, number[]]>>();
+  /** Documents below this number are saved (in the base or the delta log). */
+  savedDocs = 0;
+  /** Whether this generation's delta log has been started (its header written). */
+  deltaLogExists = false;
+  /** Documents retired since the last save. */
+  private removedSinceSave: number[] = [];
   /** Base documents retired since the base was written. */
   removedBase = new Set<number>();
   live = 0;
@@ -117,6 +123,7 @@ export class IndexState {
     this.docs[doc] = null;
     this.byId.delete(id);
     this.deltaTerms.delete(doc);
+    if (doc < this.savedDocs) this.removedSinceSave.push(doc);
     if (doc < this.baseCount) this.removedBase.add(doc);
     this.live--;
     return true;
@@ -131,6 +138,21 @@ export class IndexState {
     }
     const pl = this.delta.get(term);
     if (pl) decodeInto(pl.w.result(), out);
+    return out;
+  }
+
+  /** Records that everything so far is saved (after loading or writing the delta log). */
+  markSaved(logExists: boolean): void {
+    this.savedDocs = this.docs.length;
+    this.deltaLogExists = logExists;
+    this.removedSinceSave = [];
+    this.deltaTerms.clear();
+  }
+
+  /** Documents retired since the last save (the list is handed over and cleared). */
+  takeRemovedSinceSave(): number[] {
+    const out = this.removedSinceSave;
+    this.removedSinceSave = [];
     return out;
   }
 
@@ -204,6 +226,7 @@ export class IndexState {
     this.delta = new Map();
     this.deltaTerms = new Map();
     this.removedBase = new Set();
+    this.markSaved(false);
     this.baseWords = null;
     this.deltaWords = '\n';
   }

@@ -107,7 +107,10 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     const pending = idx.state.pendingChanges();
     // The delta file is rewritten on every save, so it stays small; compaction is linear in the
     // whole index, so it waits for a batch of changes.
-    if (!idx.state.base || pending > COMPACT_AFTER) {
+    // Compaction rewrites the whole base, so its threshold grows with the library: an import of
+    // many articles into a large library does not rewrite the base every few hundred articles.
+    const limit = Math.max(COMPACT_AFTER, idx.state.baseCount / 8);
+    if (!idx.state.base || pending > limit) {
       idx = await saveSnapshot(dir, idx);
     } else {
       await saveDelta(dir, idx);

@@ -188,6 +188,32 @@ describe('openSearchIndex persistence', () => {
     await idx.close();
   });
 
+  it('appends changes to the delta log and ignores a line torn by a crash', async () => {
+    const lib = new FakeLibrary(dir, sample());
+    const idx = await open(lib);
+    lib.put(makeArticle({ id: 'd', text: '北京今天晴。', updatedAt: '2024-03-01T00:00:00.000Z' }));
+    await idx.flush();
+    lib.put(makeArticle({ id: 'e', text: '北京明天雨。', updatedAt: '2024-03-01T00:00:00.000Z' }));
+    lib.delete('c');
+    await idx.close();
+    const indexDir = join(dir, 'index');
+    const log = join(
+      indexDir,
+      readdirSync(indexDir).find((f) => f.startsWith('delta-'))!,
+    );
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    // Header, then the first save's document, then the second save's removal and document.
+    expect(lines.length).toBe(4);
+    writeFileSync(log, `${lines.join('\n')}\n{"doc":9,"rec":{"id`);
+    const counting = new CountingLibrary(dir, [...lib.items.values()]);
+    const again = await open(counting);
+    expect(errors).toEqual([]);
+    expect(counting.gets).toBe(0);
+    expect(again.matchIds('北京').sort()).toEqual(['d', 'e']);
+    expect(again.matchIds('上海')).toEqual([]);
+    await again.close();
+  });
+
   it('finds damaged postings after open (read lazily) and rebuilds', async () => {
     await (await open(new FakeLibrary(dir, sample()))).close();
     const indexDir = join(dir, 'index');
