@@ -59,3 +59,81 @@ describe('extractByline', () => {
     ).toEqual(['Tracy Wen Liu']);
   });
 });
+
+describe('extractByline across outlets', () => {
+  const prose =
+    '<p>这是正文的第一段，它足够长，可以被认为是文章的正文内容而不是别的东西，对吧。</p>';
+
+  it('takes only the person from a BBC list, never the role or the English name', () => {
+    const list = (a: string, b: string): string =>
+      `<div><ul role="list"><li>${a}</li><li>${b}</li></ul></div>${prose}`;
+    expect(byline(list('乔纳森·马库斯', 'Jonathan Marcus')).authors).toEqual(['乔纳森·马库斯']);
+    expect(byline(list('斯影', '中国事务评论员')).authors).toEqual(['斯影']);
+    expect(byline(list('作者，斯影', 'Role，BBC中文')).authors).toEqual(['斯影']);
+    expect(byline(list('BBC中文', 'BBC中文')).authors).toEqual([]);
+  });
+
+  it('reads old BBC byline spans without keeping the role in the text', () => {
+    const $ = load(
+      `<div class="byline"><span class="byline__name">斯影</span><span class="byline__title">BBC中文记者</span></div>${prose}`,
+    );
+    const r = extractByline($, $.root()[0] as unknown as Element, 'BBC中文');
+    expect(r.authors).toEqual(['斯影']);
+    expect($.root().text()).not.toContain('BBC中文记者');
+  });
+
+  it('reads the NYT mirror header with two names and a date', () => {
+    expect(
+      byline(
+        '<div><i>KEITH BRADSHER,储百亮<br>2022-09-16 12:11:03</i></div>' + prose,
+        '纽约时报中文网',
+      ).authors,
+    ).toEqual(['Keith Bradsher', '储百亮']);
+    expect(
+      byline('<div><i>dpa/afp<br>2021-04-11T10:29:38.201Z</i></div>' + prose, '德国之声').authors,
+    ).toEqual([]);
+  });
+
+  it('reads reporter datelines of CNA, RFA and Initium', () => {
+    expect(
+      byline('<p>（中央社記者王小明台北15日電）行政院今天宣布一項新的政策措施。</p>', '中央社')
+        .authors,
+    ).toEqual(['王小明']);
+    expect(
+      byline('<p>（中央社記者王小明、李大華東京15日專電）日本政府今天宣布新的措施。</p>', '中央社')
+        .authors,
+    ).toEqual(['王小明', '李大華']);
+    expect(
+      byline(`${prose}<p>记者：王小明 责编：李华 网编：张三</p>`, '自由亚洲电台').authors,
+    ).toEqual(['王小明']);
+    expect(byline(`<p>端傳媒記者 陳倩兒 發自香港</p>${prose}`, '端傳媒').authors).toEqual([
+      '陳倩兒',
+    ]);
+  });
+
+  it('reads outlet + name header lines and English bylines', () => {
+    expect(byline(`<div>VOA 方冰</div>${prose}`, '美国之音').authors).toEqual(['方冰']);
+    expect(byline(`<div>日经中文网 高桥哲史 北京</div>${prose}`, '日经中文网').authors).toEqual([
+      '高桥哲史',
+    ]);
+    expect(
+      byline(
+        '<p>By Jane Doe and John Roe</p><p>The body text of the article goes here at length.</p>',
+        'X',
+      ).authors,
+    ).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('never takes image credits, outlets or sentence fragments', () => {
+    expect(
+      byline(
+        `<div><span>图片版权</span><span class="story-image-copyright">Jane Doe/BBC</span></div>${prose}`,
+      ).authors,
+    ).toEqual([]);
+    expect(byline(`<div>BBC 专访</div>${prose}`).authors).toEqual([]);
+    expect(byline('<p>作者：德国之声中文网</p>' + prose, '德国之声').authors).toEqual([]);
+    expect(
+      byline(`<p>（德国之声中文网）德国总理今天表示，将继续支持乌克兰。</p>`, '德国之声').authors,
+    ).toEqual([]);
+  });
+});
