@@ -8,7 +8,6 @@ import { createHttpImageFetcher } from './export/fetch-image';
 import { parseDocument } from './parse/parse-document';
 import { createParsePool, defaultParseWorkerFile } from './parse/parse-pool';
 import type { Clock, FolioCore, Printer } from './ports';
-import { createChromiumPrinter } from './printer/chromium-printer';
 import { openSearchIndex } from './search/open-search-index';
 import { openLibrary } from './store/open-library';
 
@@ -50,7 +49,10 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
     await pool.close();
     throw err;
   }
-  const makePrinter = options.createPrinter ?? (async () => createChromiumPrinter());
+  // playwright-core costs about a second of CPU to load: only a PDF export pays for it.
+  const makePrinter =
+    options.createPrinter ??
+    (async () => (await import('./printer/chromium-printer')).createChromiumPrinter());
   // The browser starts only when the first PDF is asked for, and is reused after that.
   let printer: Promise<Printer> | null = null;
   const exporter = createExporter({
