@@ -2,8 +2,8 @@
  * Publisher boilerplate printed at the end of articles: copyright notices, paywall prompts,
  * "The post … appeared first on …", feed-plugin lines, newsletter pitches.
  */
-import type { Element } from 'domhandler';
-import { detach, elementsOf, textUpTo } from './dom-utils';
+import type { AnyNode, Element, Text } from 'domhandler';
+import { detach, elementsOf, isElement, textUpTo } from './dom-utils';
 
 const TRAILING = [
   /^The post .{1,300} appeared first on /i,
@@ -17,7 +17,14 @@ const TRAILING = [
   /newsletter\. Sign up here\.?$/i,
   /^[-—_=*·•\s]{3,}$/,
   /^摘编自其他媒体的内容，不代表/,
+  FEED_PROMO_RE(),
 ];
+
+/** Feed-mirror promos in their wordings: "获取更多RSS：", "更多RSS订阅", "Get more RSS". */
+function FEED_PROMO_RE(): RegExp {
+  return /^(?:(?:获取|獲取|订阅|訂閱)?更多\s*RSS|(?:Get|Find)\s+more\s+RSS|More\s+RSS\s+feeds?)|feedx\.(?:net|xyz|top|site|co)\b/i;
+}
+const FEED_PROMO = FEED_PROMO_RE();
 
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'small', 'em', 'i']);
 
@@ -30,7 +37,10 @@ export function isBoilerplateLine(text: string): boolean {
 
 /** Removes boilerplate blocks at the end of the content, and feed artefacts ("null") anywhere. */
 export function removeBoilerplate(root: Element): void {
-  const blocks = elementsOf(root).filter((e) => BLOCKS.has(e.name));
+  const all = elementsOf(root);
+  removeFeedPromos(all);
+  decodeLeftoverMarkup(all);
+  const blocks = all.filter((e) => e.parent && BLOCKS.has(e.name));
   for (const b of blocks) if (textUpTo(b, 10).trim() === 'null') detach(b);
   // Walk back from the end; stop at the first real paragraph so prose mentioning "版权" stays.
   let prose = 0;
@@ -41,4 +51,68 @@ export function removeBoilerplate(root: Element): void {
     if (isBoilerplateLine(t)) detach(b);
     else if (t.trim().length > 0) prose += 1;
   }
+}
+
+/** Any short block that is only a feed promo goes, with the rule and breaks above it. */
+function removeFeedPromos(all: Element[]): void {
+  for (const el of all) {
+    if (!el.parent) continue;
+    const t = textUpTo(el, 200).trim();
+    if (t.length > 200 || !FEED_PROMO.test(t)) continue;
+    // Only the innermost wrapper that holds nothing but the promo.
+    if (isElement(el.parent) && textUpTo(el.parent, 200).trim() === t && el.parent.parent) continue;
+    let prev = el.prev;
+    while (prev && (prev.type === 'text' ? !(prev as Text).data.trim() : isRule(prev))) {
+      const p = prev.prev;
+      detach(prev);
+      prev = p;
+    }
+    detach(el);
+  }
+}
+
+function isRule(node: AnyNode): boolean {
+  return isElement(node) && (node.name === 'hr' || node.name === 'br');
+}
+
+const ENTITY = /&(amp|nbsp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
+const TAG_RUN =
+  /<\/?(?:p|div|span|br|hr|b|i|u|a|em|strong|img|h[1-6]|ul|ol|li|table|tr|td|th|tbody|thead|figure|figcaption|blockquote|section|article|font|small|sup|sub|iframe|script|style|video|source|picture)\b[^<>]{0,300}>/gi;
+const ESCAPED = new RegExp(`${ENTITY.source}|${TAG_RUN.source}`, 'i');
+const NAMED: Record<string, string> = {
+  amp: '&',
+  nbsp: ' ',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+/**
+ * Feeds that escape their HTML twice leave "&amp;nbsp;" and "<p>" as visible text once parsed.
+ * Decodes one more level and drops tag-shaped runs, outside code samples.
+ */
+function decodeLeftoverMarkup(all: Element[]): void {
+  for (const el of all) {
+    if (el.name === 'pre' || el.name === 'code' || el.name === 'script' || el.name === 'style')
+      continue;
+    for (const c of el.children) {
+      if (c.type !== 'text') continue;
+      const node = c as Text;
+      if (!ESCAPED.test(node.data)) continue;
+      let data = node.data;
+      // Twice: "&amp;lt;p&amp;gt;" needs &amp; undone before &lt; can be.
+      for (let pass = 0; pass < 2; pass += 1) {
+        data = data.replace(ENTITY, decodeEntity);
+      }
+      node.data = data.replace(TAG_RUN, ' ');
+    }
+  }
+}
+
+function decodeEntity(m: string, e: string): string {
+  const key = e.toLowerCase();
+  if (key in NAMED) return NAMED[key] ?? m;
+  const code = key.startsWith('#x') ? parseInt(key.slice(2), 16) : Number(key.slice(1));
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }

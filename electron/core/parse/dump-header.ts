@@ -39,19 +39,43 @@ export function parseDumpHeader(text: string): DumpHeader {
   const epochMatch = /^<!--\s*(\d{9,16})\s*-->[ \t]*\r?\n/.exec(rest);
   if (!epochMatch)
     throw new FolioError('UNRECOGNISED_FORMAT', 'The dump has no <!--epoch--> line.');
-  const epochMs = Number(epochMatch[1]);
+  const epochMs = toEpochMs(Number(epochMatch[1]));
   rest = rest.slice(epochMatch[0].length);
-  // The link line normally is one line; tolerate a title wrapped over several before `------`.
-  const sep = /\r?\n-{3,}[ \t]*(?:\r?\n|$)/.exec(rest);
-  const linkLine = (sep ? rest.slice(0, sep.index) : (rest.split(/\r?\n/, 1)[0] ?? '')).trim();
-  const bodyHtml = sep ? rest.slice(sep.index + sep[0].length) : rest.slice(linkLine.length);
+  const { linkLine, bodyHtml } = splitLinkLine(rest);
   const { title, url } = parseLinkLine(linkLine);
   return {
-    epochMs: Number.isFinite(epochMs) ? epochMs : null,
+    epochMs,
     title,
     url,
     bodyHtml,
     frontMatter,
+  };
+}
+
+/** Feeds write milliseconds; a 9–11 digit value is seconds (ms would fall before 1973). */
+function toEpochMs(n: number): number | null {
+  if (!Number.isFinite(n)) return null;
+  return n < 1e11 ? n * 1000 : n;
+}
+
+/**
+ * Splits the `[title](url)` line from the body at the `------` rule. A title wrapped over a few
+ * lines is tolerated; a missing rule is too, without swallowing a later `---` in the HTML.
+ */
+function splitLinkLine(rest: string): { linkLine: string; bodyHtml: string } {
+  const sep = /\r?\n-{3,}[ \t]*(?:\r?\n|$)/.exec(rest);
+  if (sep) {
+    const head = rest.slice(0, sep.index);
+    const lines = head.split(/\r?\n/).length;
+    if (lines === 1 || (lines <= 4 && !/<[a-z!/]/i.test(head))) {
+      return { linkLine: head.trim(), bodyHtml: rest.slice(sep.index + sep[0].length) };
+    }
+  }
+  const nl = /\r?\n/.exec(rest);
+  if (!nl) return { linkLine: rest.trim(), bodyHtml: '' };
+  return {
+    linkLine: rest.slice(0, nl.index).trim(),
+    bodyHtml: rest.slice(nl.index + nl[0].length),
   };
 }
 
@@ -60,11 +84,13 @@ export function parseLinkLine(line: string): { title: string; url: string } {
   const flat = line.replace(/\s*\r?\n\s*/g, ' ');
   if (!flat.startsWith('[')) return { title: flat, url: '' };
   // The title ends at the first `](` that opens something URL-like.
-  const split = /\]\((?=[a-z][a-z0-9+.-]*:|\/\/|\/|\))/i.exec(flat);
+  const split = /\]\(\s*(?=<?(?:[a-z][a-z0-9+.-]*:|\/\/|\/|\)))/i.exec(flat);
   if (!split) return { title: flat.slice(1).replace(/\]$/, ''), url: '' };
   const title = flat.slice(1, split.index);
-  let url = flat.slice(split.index + 2);
-  if (url.endsWith(')')) url = url.slice(0, -1);
+  let url = flat.slice(split.index + split[0].length).trim();
+  if (url.endsWith(')')) url = url.slice(0, -1).trim();
+  // Markdown allows `<url>` and a quoted link title after the URL.
+  url = url.replace(/\s+(?:"[^"]*"|'[^']*')$/, '').replace(/^<(.*)>$/, '$1');
   return { title: title.trim(), url: url.trim() };
 }
 
