@@ -249,8 +249,13 @@ async function benchSize(n: number, sources: Article[], opts: BenchOptions): Pro
   globalThis.gc?.();
   const mem0 = process.memoryUsage();
   t = performance.now();
+  const loadCpu = process.cpuUsage();
   const index = await openSearchIndex({ dir, library: lib.asLibrary() });
-  console.log(`load (open + reconcile ${n} summaries): ${ms(performance.now() - t)}`);
+  const lc = process.cpuUsage(loadCpu);
+  console.log(
+    `load (open + reconcile ${n} summaries): ${ms(performance.now() - t)} wall, ` +
+      `${ms((lc.user + lc.system) / 1000)} CPU`,
+  );
   globalThis.gc?.();
   const mem1 = process.memoryUsage();
   const mb = (k: 'heapUsed' | 'arrayBuffers' | 'rss') => ((mem1[k] - mem0[k]) / 1e6).toFixed(0);
@@ -273,7 +278,7 @@ async function benchSize(n: number, sources: Article[], opts: BenchOptions): Pro
     mini: [] as number[],
   };
   console.log(
-    'class        index p50/p95 (wall)  index mean  scan p50/p95         scan÷index mean/p50  MiniSearch p50/p95   recall idx / mini (vs scan)',
+    'class        index p50/p95 (wall)  CPU p50/p95          index mean  scan p50/p95         scan÷index mean/p50  MiniSearch p50/p95   recall idx / mini (vs scan)',
   );
   for (const [cls, qs] of Object.entries(QUERIES)) {
     const lat = { idx: [] as number[], scan: [] as number[], mini: [] as number[] };
@@ -311,7 +316,7 @@ async function benchSize(n: number, sources: Article[], opts: BenchOptions): Pro
     // Each query's scan time against its own index times (runs), per query, then averaged.
     const ratio = `${(mean(lat.scan) / mean(lat.idx)).toFixed(0)}× / ${(pct(lat.scan, 50) / pct(lat.idx, 50)).toFixed(0)}×`;
     console.log(
-      `${cls.padEnd(13)}${col(lat.idx)}${ms(mean(lat.idx)).padEnd(12)}${col(lat.scan)}${ratio.padEnd(21)}${col(lat.mini)}${avg(rec.idx)} / ${avg(rec.mini)}`,
+      `${cls.padEnd(13)}${col(lat.idx)}${col(cpu)}${ms(mean(lat.idx)).padEnd(12)}${col(lat.scan)}${ratio.padEnd(21)}${col(lat.mini)}${avg(rec.idx)} / ${avg(rec.mini)}`,
     );
   }
   const p50 = pct(all.idx, 50);

@@ -46,26 +46,55 @@ export interface EvalContext {
   readFoldedBytes(rec: DocRecord): Buffer | null;
 }
 
+/**
+ * BM25 length normalisation per document and field, K1·(1 − B + B·len/avg), cached per index
+ * state: the inner loop of every term then reads one number instead of a record and an average.
+ * Documents appended later are normalised with the averages of their time; the drift is tiny and
+ * compaction (a new docs array) recomputes everything.
+ */
+const normCache = new WeakMap<IndexState, { docs: unknown; norms: Float32Array; n: number }>();
+function norms(state: IndexState): Float32Array {
+  let c = normCache.get(state);
+  if (!c || c.docs !== state.docs) {
+    c = { docs: state.docs, norms: new Float32Array(0), n: 0 };
+    normCache.set(state, c);
+  }
+  if (c.n < state.docs.length) {
+    const live = Math.max(state.live, 1);
+    const avg = state.lenSums.map((s) => Math.max(s / live, 1));
+    const next = new Float32Array(Math.max(state.docs.length, c.n * 2) * FIELD_COUNT);
+    next.set(c.norms.subarray(0, c.n * FIELD_COUNT));
+    for (let d = c.n; d < state.docs.length; d++) {
+      const rec = state.docs[d];
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        next[d * FIELD_COUNT + f] = K1 * (1 - B + (B * (rec?.lens[f] ?? 0)) / avg[f]!);
+      }
+    }
+    c.norms = next;
+    c.n = state.docs.length;
+  }
+  return c.norms;
+}
+
 function termScores(state: IndexState, term: string, fields: number[], weight = 1): Scored {
   const p = state.postings(term);
   const n = Math.max(state.live, 1);
-  const idf = Math.log(1 + (n - p.count + 0.5) / (p.count + 0.5));
-  const avg = state.lenSums.map((s) => Math.max(s / n, 1));
+  const idf = Math.log(1 + (n - p.count + 0.5) / (p.count + 0.5)) * weight;
+  const norm = norms(state);
   const out: Scored = { docs: [], scores: [] };
+  const docs = state.docs;
   for (let k = 0; k < p.count; k++) {
     const doc = p.docs[k]!;
-    const rec = state.docs[doc];
+    const rec = docs[doc];
     if (!rec || rec.trashed) continue;
     let s = 0;
     for (const f of fields) {
       const tf = p.tfs[k * FIELD_COUNT + f]!;
-      if (!tf) continue;
-      const norm = K1 * (1 - B + (B * (rec.lens[f] ?? 0)) / avg[f]!);
-      s += (BOOST[f]! * tf * (K1 + 1)) / (tf + norm);
+      if (tf) s += (BOOST[f]! * tf * (K1 + 1)) / (tf + norm[doc * FIELD_COUNT + f]!);
     }
     if (s > 0) {
       out.docs.push(doc);
-      out.scores.push(s * idf * weight);
+      out.scores.push(s * idf);
     }
   }
   return out;
@@ -175,6 +204,14 @@ function foldedSite(rec: DocRecord): string {
   return s;
 }
 
+/** Folded tags per record, for tag: filters. */
+const tagCache = new WeakMap<DocRecord, Set<string>>();
+function foldedTags(rec: DocRecord): Set<string> {
+  let s = tagCache.get(rec);
+  if (s === undefined) tagCache.set(rec, (s = new Set(rec.tags.map(foldText))));
+  return s;
+}
+
 /** Title and metadata of a record in phrase form, folded once (checks revisit them per query). */
 const shortForms = new WeakMap<DocRecord, [string, string]>();
 function titleAndMeta(rec: DocRecord): [string, string] {
@@ -196,7 +233,7 @@ function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
   const langs = q.langs.map((l) => l.toLowerCase());
   return (rec) => {
     if (tags.length || noTags.length) {
-      const have = new Set(rec.tags.map(foldText));
+      const have = foldedTags(rec);
       if (!tags.every((t) => have.has(t)) || noTags.some((t) => have.has(t))) return false;
     }
     if (sites.length || noSites.length) {

@@ -109,6 +109,34 @@ function cut(text: string, from: number, to: number, spans: Span[]) {
   return { out, hl };
 }
 
+/** Folds text[from, to) with offsets into the whole text. */
+function foldSlice(text: string, from: number, to: number): FoldedText {
+  if (from === 0 && to >= text.length) return foldForMatch(text);
+  const f = foldForMatch(text.slice(from, to));
+  if (from > 0) {
+    for (let i = 0; i < f.starts.length; i++) {
+      f.starts[i]! += from;
+      f.ends[i]! += from;
+    }
+  }
+  return f;
+}
+
+/** Earliest place a pattern occurs verbatim in the original text; -1 when none does. */
+function rawHint(text: string, patterns: Pattern[]): number {
+  let best = -1;
+  const consider = (needle: string) => {
+    const i = needle ? text.indexOf(needle) : -1;
+    if (i >= 0 && (best < 0 || i < best)) best = i;
+  };
+  for (const p of patterns) {
+    consider(p.text);
+    // A stem variant ("runs" for "running") shares the stem's head.
+    if (p.kind === 'word' && p.stem && p.stem.length > 3) consider(p.stem.slice(0, -1));
+  }
+  return best;
+}
+
 /** A plain-text snippet around the best cluster of matches, with highlight offsets. */
 export function makeSnippet(
   text: string,
@@ -116,11 +144,18 @@ export function makeSnippet(
 ): { snippet: string; highlights: Span[] } {
   // Only the head of long texts is searched for the snippet: folding whole books for twenty hits
   // would dominate search time. Most matches sit near the top, so a short head is tried first.
-  let f = foldForMatch(text.length > SNIPPET_HEAD ? text.slice(0, SNIPPET_HEAD) : text);
+  let f = foldSlice(text, 0, SNIPPET_HEAD);
   let found = foldedSpans(f, patterns);
   if (found.length === 0 && text.length > SNIPPET_HEAD) {
-    f = foldForMatch(text.length > SNIPPET_SCAN ? text.slice(0, SNIPPET_SCAN) : text);
-    found = foldedSpans(f, patterns);
+    // Most texts already hold the match in the form typed (Simplified, lower case): a plain search
+    // finds where to fold, instead of folding everything up to it.
+    const at = rawHint(text, patterns);
+    f = at > 0 ? foldSlice(text, Math.max(0, at - 4 * LEAD), at + SNIPPET_HEAD) : f;
+    found = at > 0 ? foldedSpans(f, patterns) : [];
+    if (found.length === 0) {
+      f = foldSlice(text, 0, SNIPPET_SCAN);
+      found = foldedSpans(f, patterns);
+    }
   }
   const fm = f;
   const tagged = found.map(([s, e, p]) => {
