@@ -39,7 +39,9 @@ const CONDITIONAL = new Set([
 ]);
 /** Short labels that are furniture whatever element carries them. */
 const LABEL =
-  /^(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|don'?t miss|must read|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
+  /^(advertisement|advertising|advert|ad|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|don'?t miss|must read|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
+/** WordPress shortcodes a feed or theme failed to expand: "[button link=…]Send[/button]". */
+const SHORTCODE = /^\[([a-z_-]+)\b[^\]]*\].{0,200}\[\/\1\]$/i;
 const EMBED = /embed|twitter-tweet|instagram-media|tiktok/i;
 /** Inline pop-ups (hover cards, tooltips) that carry their own link lists into a sentence. */
 const POPUP = /tooltip|popover|hover-?card|rollover/i;
@@ -87,6 +89,7 @@ function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: num
   const weight = classWeight(el);
   const ld = linkDensity(s);
   if (s.units < 60 && LABEL.test(textOf(el))) return true;
+  if (!s.hasBlockChild && SHORTCODE.test(textOf(el))) return true;
   if (s.units < 90 && !s.hasBlockChild && isDateLine(textOf(el))) return true;
   // Embedded posts (tweets, Instagram) are quoted content even though they are mostly links.
   if (EMBED.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false;

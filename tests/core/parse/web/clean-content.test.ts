@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDateLine } from '../../../../electron/core/parse/web/clean-content';
+import { parseDocument } from '../../../../electron/core/parse/parse-document';
 
 describe('isDateLine', () => {
   it('recognises date and time lines in English and Chinese', () => {
@@ -15,5 +16,22 @@ describe('isDateLine', () => {
     expect(isDateLine('In 2019, sales rose 5%')).toBe(false);
     expect(isDateLine('On Nov 19 the council met.')).toBe(false);
     expect(isDateLine('2019年经济增长放缓')).toBe(false);
+  });
+});
+
+describe('web page furniture inside the article', () => {
+  const page = (extra: string): string =>
+    `<html><head><title>A story</title></head><body><article><h1>A story</h1>` +
+    `<p>${'The council met on Tuesday and voted to approve the new budget for the city. '.repeat(4)}</p>` +
+    `<div>Advert</div><p>[button link="https://x.test/submit" type="big"]Send us YOUR review[/button]</p>` +
+    `<div>This slideshow requires JavaScript.</div>${extra}` +
+    `<p>${'Officials said the spending plan would be reviewed again next spring by auditors. '.repeat(4)}</p>` +
+    `</article></body></html>`;
+
+  it('drops advert labels, unexpanded shortcodes and script notices but keeps the prose', () => {
+    const a = parseDocument(new TextEncoder().encode(page('')), 'a.html').article;
+    expect(a.text).toContain('approve the new budget');
+    expect(a.text).toContain('reviewed again next spring');
+    expect(a.text).not.toMatch(/Advert|\[button|slideshow requires/);
   });
 });
