@@ -18,9 +18,12 @@ export interface BylineResult {
   byline: string;
 }
 
-/** "记者王小明报道", "（中央社記者王小明、李大華台北15日電）", "端傳媒記者 陳倩兒 發自香港". */
+/**
+ * Reporter datelines at a line's start, bracketed or after an outlet word: "本台记者王小明报道",
+ * "（中央社記者王小明、李大華台北15日電）", "端傳媒記者 陳倩兒 發自香港".
+ */
 const REPORTER_LINE =
-  /(?:记者|記者|撰稿人)\s*([\p{Script=Han}·、\s]{2,24}?)\s*(?:(?:\d{1,2}日)?(?:报道|報導|报导|報道|專電|专电|電|电)|發自|发自)/u;
+  /^(?:【[^】]{0,30}】)?(?:[（(【[]\s*[\p{Script=Han}A-Za-z]{0,8}?|(?:[\p{Script=Han}A-Za-z]{0,8}?(?:社|台|网|網|报|報|之音|中文|新闻|新聞|传媒|傳媒|特约|特約|实习|實習|[驻駐]\p{Script=Han}{1,4}))?)\s*(?:记者|記者|撰稿人)\s*([\p{Script=Han}·、\s]{2,24}?)\s*(?:综合|綜合)?(?:(?:\d{1,2}日)?(?:报道|報導|报导|報道|專電|专电|電|电)|發自|发自)/u;
 const DATEISH = /\d{4}[-/年.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|GMT|UTC|\d{1,2}:\d{2}/;
 /** Visually hidden labels BBC prints inside its person list ("作者，", "Role,"). */
 const ROLE_ITEM = /^(?:Role|职务|職務|职位|職位|身份|Reporting from|报道自|報道自)\s*[，,:：]?/i;

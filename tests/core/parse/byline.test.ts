@@ -137,3 +137,17 @@ describe('extractByline across outlets', () => {
     ).toEqual([]);
   });
 });
+
+describe('reporter datelines are anchored at the start of the line', () => {
+  it('reads outlet-prefixed reporters and ignores prose that mentions reporters', () => {
+    expect(
+      byline('<p>（大纪元记者李言综合报导）美国国会今天通过了一项新的法案。</p>', '大纪元').authors,
+    ).toEqual(['李言']);
+    expect(byline('<p>美国之音记者方冰华盛顿报道</p><p>正文。</p>', '美国之音').authors).toEqual([
+      '方冰',
+    ]);
+    expect(byline('<p>他告诉记者看到报道后很震惊，并表示会继续关注。</p>', 'X').authors).toEqual(
+      [],
+    );
+  });
+});
