@@ -78,7 +78,7 @@ const LEAD_LABEL =
 function splitParts(raw: string): string[] {
   return raw
     .replace(/[（(](?:综合报道|綜合報導|综合|綜合|报道|報導|编译|編譯)[)）]/g, '')
-    .split(/\s*(?:[,，、;；/／|｜&＆]|\band\b|\s和\s|\s與\s|\s与\s)\s*/)
+    .split(/\s*(?:[,，、;；/／|｜&＆]|\band\b|\s和\s|\s與\s|\s与\s)\s*/i)
     .map((p) =>
       p
         .replace(LEAD_LABEL, '')

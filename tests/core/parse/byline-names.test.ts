@@ -58,6 +58,7 @@ describe('namesFromCreditLine', () => {
     expect(namesFromCreditLine('（撰稿：李文/责编：萧尔）', 'BBC中文')).toEqual(['李文']);
     expect(namesFromCreditLine('By Jane Doe and John Roe', 'X')).toEqual(['Jane Doe', 'John Roe']);
     expect(namesFromCreditLine('BY JANE DOE, BBC News', 'X')).toEqual(['Jane Doe']);
+    expect(namesFromCreditLine('BY JANE DOE AND JOHN ROE', 'X')).toEqual(['Jane Doe', 'John Roe']);
     expect(namesFromCreditLine('作者：德国之声中文网', '德国之声')).toEqual([]);
   });
 

@@ -26,6 +26,21 @@ describe('dump header variants', () => {
     expect(a.text).not.toMatch(/------|\r/);
   });
 
+  it('reads CRLF front matter with quoted values, inline lists and a Jekyll date', () => {
+    const h = parseDumpHeader(
+      '---\r\ntitle: "标题：副标题"\r\ndate: 2020-07-27 10:30:40 +0800\r\nauthor: 法广\r\n' +
+        'tags: [法广, 中国]\r\n---\r\n<!--1595817040000-->\r\n[标题：副标题](http://www.rfi.fr/cn/a)\r\n' +
+        '------\r\n<p>x</p>',
+    );
+    expect(h.frontMatter).toMatchObject({
+      title: '标题：副标题',
+      date: '2020-07-27T02:30:40.000Z',
+      author: '法广',
+      tags: ['法广', '中国'],
+    });
+    expect(h).toMatchObject({ epochMs: 1595817040000, title: '标题：副标题' });
+  });
+
   it('reads an epoch written in seconds', () => {
     expect(
       parseDumpHeader('<!--1663294382-->\n[t](https://a.test/)\n------\n<p>x</p>').epochMs,
