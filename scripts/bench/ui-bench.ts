@@ -1,27 +1,28 @@
 /**
- * UI benchmark in the browser shell: a synthetic library (default 50,000 articles made from the
- * dev dumps, parsed by the real parser) in memory, the real search index, the built renderer in
- * system Chromium. Prints how long the list takes to appear, search results to update after
- * typing, and an article to show after a click. Not a test: it asserts nothing, it measures.
+ * UI benchmark in the browser shell, end to end: a real library on disk (default 50,000 articles
+ * made by varying the dev dumps and imported through the real core), opened with `createCore`
+ * behind the real shell, driven in system Chromium. Every figure starts when the core is ready
+ * (list), at the last keystroke (search, debounce included) or at the click (article), and ends
+ * in the first animation frame where the page shows the result. Not a test: it measures.
  *
- *   npm run bench:ui -- [--size 50000] [--runs 12]
+ *   npm run bench:ui -- [--size 50000] [--runs 12] [--reuse DIR]
+ *
+ * `--reuse DIR` keeps the built library in DIR and reuses it on later runs (building 50,000
+ * articles takes minutes); without it the library goes to a temporary folder and is removed.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import type { Article } from '../../shared/model';
-import { parseDocument } from '../../electron/core/parse/parse-document';
-import type { FolioCore } from '../../electron/core/ports';
-import { openSearchIndex } from '../../electron/core/search/open-search-index';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createCore } from '../../electron/core/create-core';
 import { startShell } from '../../electron/shell/start-shell';
-import { createHttpClient } from '../../renderer/src/api/http-client';
-import { createFakeCore, fakeArticle } from '../../tests/core/service/fake-core';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const CORPUS = process.env.FOLIO_CORPUS_DIR ?? path.resolve(REPO, '../shared/corpus');
+const STATIC_DIR = path.join(REPO, 'dist', 'renderer');
 const QUERIES = [
   '中国',
   '香港',
@@ -29,112 +30,93 @@ const QUERIES = [
   '美国总统',
   '習近平',
   '臺灣',
+  'BBC',
   '选举',
   '经济',
-  'BBC',
   '人权',
-  '朝鲜',
-  '律师',
 ];
 const TAGS = ['外交', '经济', '科技', '香港', '台湾', '疫情', '选举', 'read-later'];
 
-/** Deterministic PRNG so every run measures the same library. */
+/** Deterministic PRNG so every build makes the same library. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-async function sources(): Promise<Article[]> {
-  const dir = path.join(CORPUS, 'dumps-dev');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
-  const out: Article[] = [];
-  for (const f of files) {
-    try {
-      const { article } = parseDocument(new Uint8Array(await readFile(path.join(dir, f))), f);
-      out.push(fakeArticle(`src-${out.length}`, article.title, { ...article, tags: [] }));
-    } catch {
-      // A dump the parser refuses is simply not used as a template.
-    }
-  }
-  return out;
+/** A distinct dump made from a dev dump: its own epoch, title, URL and a trailing paragraph. */
+function variant(text: string, i: number, rand: () => number): string {
+  const lines = text.split('\n');
+  // Spread publication dates over twelve years, so dates and year facets look like a real archive.
+  const epoch = Date.UTC(2013, 0, 1) + Math.floor(rand() * 12 * 365 * 86_400_000);
+  lines[0] = `<!--${epoch}-->`;
+  lines[1] = (lines[1] ?? '').replace(/^\[(.*)\]\((.*)\)$/, (_m, t: string, u: string) => {
+    const sep = u.includes('?') ? '&' : '?';
+    return `[${t} #${i}](${u}${sep}v=${i})`;
+  });
+  return `${lines.join('\n')}\n<p>Variant ${i}.</p>`;
 }
 
-function synthesize(n: number, src: Article[]): Article[] {
+/** Imports `size` variants of the dev dumps into `dir`, then tags some and notes a few. */
+async function buildLibrary(dir: string, size: number): Promise<void> {
+  const src = path.join(CORPUS, 'dumps-dev');
+  const names = (await readdir(src)).filter((n) => n.endsWith('.txt')).sort();
+  const texts = await Promise.all(names.map((n) => readFile(path.join(src, n), 'utf8')));
   const rand = rng(7);
-  const out: Article[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = src[Math.floor(rand() * src.length)] as Article;
-    const paras = s.text.split(/\n\n+/);
-    const start = Math.floor(rand() * paras.length);
-    const text = paras
-      .slice(start, start + 4)
-      .join('\n\n')
-      .slice(0, 1500);
-    const day = new Date(
-      Date.UTC(
-        2013 + Math.floor(rand() * 12),
-        Math.floor(rand() * 12),
-        1 + Math.floor(rand() * 28),
-      ),
-    );
-    out.push({
-      ...s,
-      id: `syn-${i}`,
-      title: `${s.title} · ${i}`,
-      text,
-      contentHtml: text
-        .split(/\n\n+/)
-        .map((p) => `<p>${p.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</p>`)
-        .join(''),
-      images: [],
-      tags: TAGS.filter(() => rand() < 0.1),
-      publishedAt: day.toISOString(),
-      importedAt: day.toISOString(),
-      updatedAt: day.toISOString(),
-    });
+  const core = await createCore({ dir });
+  const t0 = performance.now();
+  const ids: string[] = [];
+  let next = 0;
+  const enc = new TextEncoder();
+  const worker = async (): Promise<void> => {
+    while (next < size) {
+      const i = next++;
+      const bytes = enc.encode(variant(texts[i % texts.length] as string, i, rand));
+      try {
+        const out = await core.library.importFile({ fileName: `${i}.txt`, bytes });
+        ids.push(out.id);
+      } catch {
+        // A variant the parser refuses is simply missing from the library.
+      }
+      if (i % 5000 === 0) console.log(`  built ${i}/${size}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  // About one article in five carries a tag or two; a few hundred have notes.
+  for (const tag of TAGS) {
+    const some = ids.filter(() => rand() < 0.025);
+    await core.library.addTags(some, [tag]);
   }
-  return out;
+  for (const id of ids.filter(() => rand() < 0.005))
+    await core.library.setNote(id, `Note on ${id}: **check** the source.`);
+  await core.library.trash(ids.filter(() => rand() < 0.01));
+  await core.close();
+  console.log(`built ${ids.length} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
-const fmt = (label: string, xs: number[]) =>
-  `${label.padEnd(34)} median ${median(xs).toFixed(0)} ms, p95 ${p95(xs).toFixed(0)} ms (n=${xs.length})`;
+/** Records, in the page, when the user last typed and clicked. */
+const PAGE_PROBES = (): void => {
+  const w = window as unknown as { __bench: { input: number; click: number } };
+  w.__bench = { input: 0, click: 0 };
+  document.addEventListener('input', () => (w.__bench.input = performance.now()), true);
+  document.addEventListener('mousedown', () => (w.__bench.click = performance.now()), true);
+};
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      size: { type: 'string', default: '50000' },
-      runs: { type: 'string', default: '12' },
-    },
-  });
-  const size = Number(values.size);
-  const runs = Number(values.runs);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-ui-bench-'));
-  const fake = createFakeCore();
-  for (const a of synthesize(size, await sources())) fake.articles.set(a.id, a);
-  let t = performance.now();
-  const search = await openSearchIndex({ dir, library: fake.library });
-  // Opening reconciles the index with the library, which indexes every article here; flushing
-  // now keeps the snapshot write (which blocks the event loop) out of the measurements.
-  await search.flush();
-  console.log(
-    `library: ${size} articles in memory; search index built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-  );
-  const core: FolioCore = { ...fake, search };
-  const direct: number[] = [];
-  for (const q of QUERIES.slice(0, runs)) {
-    const t0 = performance.now();
-    search.search({ query: q, limit: 200 });
-    direct.push(performance.now() - t0);
-  }
-  const shell = await startShell({
-    core,
-    staticDir: path.join(REPO, 'dist', 'renderer'),
-    sampleDir: dir,
-  });
-  const browser = await chromium.launch({
+/**
+ * Waits for `probe(arg)` to return a page-side time (it returns `performance.now()` once the
+ * page shows the result, 0 before); polled every animation frame, so the figure is the frame.
+ */
+async function frameWhen(page: Page, probe: (arg: string) => number, arg: string): Promise<number> {
+  const handle = await page.waitForFunction(probe, arg, { polling: 'raf', timeout: 60_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const fmt = (label: string, xs: number[]) =>
+  `${label.padEnd(36)} p50 ${pct(xs, 0.5).toFixed(0)} ms, p95 ${pct(xs, 0.95).toFixed(0)} ms (n=${xs.length}; ${xs.map((x) => x.toFixed(0)).join(' ')})`;
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -144,72 +126,150 @@ async function main(): Promise<void> {
       '--no-first-run',
     ],
   });
-  try {
-    const page = await (
-      await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    ).newPage();
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.fulfill({ status: 204, body: '' }));
-    const startup: number[] = [];
-    const listCall: number[] = [];
-    const searchCall: number[] = [];
-    const client = createHttpClient(`http://127.0.0.1:${shell.port}`, shell.token);
-    for (let i = 0; i < runs; i++) {
-      let t0 = performance.now();
-      await client.listArticles({ view: 'all' });
-      listCall.push(performance.now() - t0);
-      t0 = performance.now();
-      await client.search({ query: QUERIES[i % QUERIES.length] as string, limit: 200 });
-      searchCall.push(performance.now() - t0);
-    }
-    for (let i = 0; i < Math.min(runs, 5); i++) {
-      t = performance.now();
-      await page.goto(shell.url);
-      await page.getByTestId('article-row').first().waitFor();
-      startup.push(performance.now() - t);
-    }
-    const typing: number[] = [];
-    const box = page.getByTestId('search-input');
-    for (const q of QUERIES.slice(0, runs)) {
-      await box.fill('');
-      await page.getByTestId('article-list').waitFor();
-      const answered = page.waitForResponse(
-        (r) =>
-          r.url().endsWith('/api/search') &&
-          (r.request().postDataJSON() as { query: string }).query === q,
-      );
-      t = performance.now();
-      await box.fill(q);
-      await answered;
-      await page.getByTestId('search-hit').first().waitFor();
-      typing.push(performance.now() - t);
-    }
+}
+
+/** A fresh window (no HTTP cache) with the probes installed and the network stubbed. */
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PAGE_PROBES);
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.fulfill({ status: 204, body: '' }));
+  return context.newPage();
+}
+
+/** Opens the core and the shell, and times the first list rows; returns the page for more. */
+async function coldStart(browser: Browser, dir: string) {
+  const page = await newPage(browser);
+  const cpu0 = process.cpuUsage();
+  let t = performance.now();
+  const core = await createCore({ dir });
+  const openMs = performance.now() - t;
+  t = performance.now();
+  const shell = await startShell({ core, staticDir: STATIC_DIR, sampleDir: dir });
+  await page.goto(shell.url);
+  await page.getByTestId('article-row').first().waitFor({ timeout: 120_000 });
+  const listMs = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  return { page, core, shell, openMs, listMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+async function measureSearch(page: Page, queries: string[]): Promise<number[]> {
+  const box = page.getByTestId('search-input');
+  const out: number[] = [];
+  for (const q of queries) {
     await box.fill('');
-    const rows = page.getByTestId('article-row');
-    await rows.first().waitFor();
-    const select: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const row = rows.nth(i % 10);
-      const title = ((await row.locator('.row-title').textContent()) ?? '').trim();
-      t = performance.now();
-      await row.click();
-      await page.waitForFunction(
-        (want) =>
-          document.querySelector('[data-testid="reader-article"] h1')?.textContent?.trim() === want,
-        title,
-      );
-      select.push(performance.now() - t);
+    await page.getByTestId('article-row').first().waitFor();
+    await box.focus();
+    // CJK arrives from an input method as one committed string; Latin is typed key by key.
+    if (/^[\x20-\x7e]+$/.test(q)) await page.keyboard.type(q, { delay: 60 });
+    else await page.keyboard.insertText(q);
+    const shown = await frameWhen(
+      page,
+      (want: string) => {
+        const el = document.querySelector('[data-testid="search-results"]');
+        const done =
+          el?.getAttribute('data-query') === want &&
+          el.querySelector('[data-testid="search-hit"], .list-empty') !== null;
+        return done ? performance.now() : 0;
+      },
+      q,
+    );
+    const typed = await page.evaluate(
+      () => (window as unknown as { __bench: { input: number } }).__bench.input,
+    );
+    out.push(shown - typed);
+  }
+  await box.fill('');
+  return out;
+}
+
+async function measureSelect(page: Page, runs: number): Promise<number[]> {
+  const rows = page.getByTestId('article-row');
+  await rows.first().waitFor();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Distinct rows, each fetched from the core for the first time.
+    if (i > 0 && i % 8 === 0) await page.getByTestId('article-list').press('PageDown');
+    const row = rows.nth(i % 8);
+    const title = ((await row.locator('.row-title').textContent()) ?? '').trim();
+    await row.click();
+    const shown = await frameWhen(
+      page,
+      (want: string) => {
+        const art = document.querySelector('[data-testid="reader-article"]');
+        const done =
+          art?.querySelector('h1')?.textContent?.trim() === want &&
+          (art.querySelector('.article-body')?.textContent?.length ?? 0) > 0;
+        return done ? performance.now() : 0;
+      },
+      title,
+    );
+    const clicked = await page.evaluate(
+      () => (window as unknown as { __bench: { click: number } }).__bench.click,
+    );
+    out.push(shown - clicked);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: '50000' },
+      runs: { type: 'string', default: '12' },
+      starts: { type: 'string', default: '5' },
+      reuse: { type: 'string' },
+    },
+  });
+  const size = Number(values.size);
+  const runs = Number(values.runs);
+  const dir = values.reuse
+    ? path.resolve(values.reuse)
+    : await mkdtemp(path.join(os.tmpdir(), 'folio-ui-bench-'));
+  if (!existsSync(path.join(dir, 'folio.json'))) {
+    console.log(`building a library of ${size} articles in ${dir} …`);
+    await buildLibrary(dir, size);
+  }
+  const browser = await launch();
+  try {
+    const list: number[] = [];
+    const opens: number[] = [];
+    const cpus: number[] = [];
+    let typing: number[] = [];
+    let select: number[] = [];
+    for (let i = 0; i < Number(values.starts); i++) {
+      const run = await coldStart(browser, dir);
+      list.push(run.listMs);
+      opens.push(run.openMs);
+      cpus.push(run.cpuMs);
+      if (i === 0) {
+        const info = await run.shell.api.libraryInfo();
+        console.log(
+          `library ${dir}: ${info.articleCount} articles, ${info.trashCount} in the Trash; load ${os
+            .loadavg()
+            .map((x) => x.toFixed(2))
+            .join(' ')}`,
+        );
+        typing = await measureSearch(run.page, [...QUERIES, ...QUERIES].slice(0, runs));
+        select = await measureSelect(run.page, runs);
+      }
+      await run.page.context().close();
+      await run.shell.close();
+      await run.core.close();
     }
-    console.log(fmt('list visible after page load', startup));
-    console.log(fmt('  listArticles over HTTP (Node)', listCall));
-    console.log(fmt('search results after typing', typing));
-    console.log(fmt('  search over HTTP (Node)', searchCall));
-    console.log(fmt('  core search alone (in Node)', direct));
+    console.log(fmt('core open (createCore)', opens));
+    console.log(fmt('list visible after core ready', list));
+    console.log(fmt('  Node CPU, shell+core, until list', cpus));
+    console.log(fmt('search results after last keystroke', typing));
     console.log(fmt('article shown after click', select));
+    console.log(
+      `load average after: ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await browser.close();
-    await shell.close();
-    await search.close();
-    await rm(dir, { recursive: true, force: true });
+    if (!values.reuse) await rm(dir, { recursive: true, force: true });
   }
 }
 

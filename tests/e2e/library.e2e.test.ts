@@ -226,7 +226,7 @@ describe.skipIf(reason !== null)('library: import, organise, search, navigate', 
     await answer(second, false);
     await confirmDialog.waitFor({ state: 'detached' });
     expect((await app.core.library.get(id)).deletedAt).not.toBeNull();
-    await screenshot(page, '09-trash');
+    await screenshot(page, '13-trash-delete');
     // The Delete key asks the same two questions.
     await page.getByTestId('article-list').focus();
     await page.keyboard.press('Delete');
