@@ -7,7 +7,7 @@ import { FIELD, NOTES_SEPARATOR } from './article-doc';
 import { foldPhrase, foldText } from './fold';
 import { containsPhrase, containsPhraseBytes, type Pattern } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
-import { FIELD_COUNT } from './postings';
+import { FIELD_COUNT, emptyPostings } from './postings';
 import type { ParsedQuery } from './query-parser';
 import { type ClausePlan, type WordNeed, planClause } from './query-plan';
 import { topRanked } from './top-ranked';
@@ -158,22 +158,40 @@ function wordScores(state: IndexState, need: WordNeed, fields: number[]): Scored
     for (const [t, w] of terms) return termScores(state, t, fields, w);
     return { docs: [], scores: [] };
   }
+  // Many words (a short fragment): each word's postings are decoded into one reused buffer and
+  // scored straight into a dense array, with no per-word lists.
   const best = new Float64Array(state.docs.length);
+  const n = Math.max(state.live, 1);
+  const norm = norms(state);
+  const docs = state.docs;
   for (const [t, w] of terms) {
-    const one = termScores(state, t, fields, w);
-    one.docs.forEach((d, k) => {
-      if (one.scores[k]! > best[d]!) best[d] = one.scores[k]!;
-    });
+    const p = state.postingsInto(t, scratch);
+    const idf = Math.log(1 + (n - p.count + 0.5) / (p.count + 0.5)) * w;
+    for (let k = 0; k < p.count; k++) {
+      const doc = p.docs[k]!;
+      const rec = docs[doc];
+      if (!rec || rec.trashed) continue;
+      let sc = 0;
+      for (const f of fields) {
+        const tf = p.tfs[k * FIELD_COUNT + f]!;
+        if (tf) sc += (BOOST[f]! * tf * (K1 + 1)) / (tf + norm[doc * FIELD_COUNT + f]!);
+      }
+      sc *= idf;
+      if (sc > best[doc]!) best[doc] = sc;
+    }
   }
   const out: Scored = { docs: [], scores: [] };
-  best.forEach((v, d) => {
-    if (v > 0) {
+  for (let d = 0; d < best.length; d++) {
+    if (best[d]! > 0) {
       out.docs.push(d);
-      out.scores.push(v);
+      out.scores.push(best[d]!);
     }
-  });
+  }
   return out;
 }
+
+/** Decoding buffer reused by wordScores (grows to the longest postings list once). */
+const scratch = emptyPostings(1024);
 
 function clauseScores(state: IndexState, plan: ClausePlan, fields: number[]): Scored {
   const lists = plan.required.map((t) => termScores(state, t, fields));

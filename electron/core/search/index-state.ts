@@ -131,7 +131,12 @@ export class IndexState {
 
   /** Postings of a term across base and delta (retired documents included; callers skip them). */
   postings(term: string): Postings {
-    const out = emptyPostings();
+    return this.postingsInto(term, emptyPostings());
+  }
+
+  /** The same, decoded into `out` from its start (a buffer reused across terms). */
+  postingsInto(term: string, out: Postings): Postings {
+    out.count = 0;
     if (this.base) {
       const i = findTerm(this.base, term);
       if (i >= 0) decodeInto(postingsBytes(this.base, i), out);
