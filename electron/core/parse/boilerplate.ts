@@ -38,8 +38,21 @@ export function isBoilerplateLine(text: string): boolean {
 /** Removes boilerplate blocks at the end of the content, and feed artefacts ("null") anywhere. */
 export function removeBoilerplate(root: Element): void {
   const all = elementsOf(root);
-  removeFeedPromos(all);
-  decodeLeftoverMarkup(all);
+  // One pass over the text nodes decides which of the rarer repairs are needed at all.
+  let promo = false;
+  const escaped: Text[] = [];
+  for (const el of all) {
+    if (el.name === 'pre' || el.name === 'code' || el.name === 'script' || el.name === 'style')
+      continue;
+    for (const c of el.children) {
+      if (c.type !== 'text') continue;
+      const d = c.data;
+      if (!promo && (d.includes('RSS') || d.includes('feedx'))) promo = true;
+      if ((d.includes('&') || d.includes('<')) && ESCAPED.test(d)) escaped.push(c);
+    }
+  }
+  if (promo) removeFeedPromos(all);
+  for (const node of escaped) decodeLeftoverMarkup(node);
   const blocks = all.filter((e) => e.parent && BLOCKS.has(e.name));
   for (const b of blocks) if (textUpTo(b, 10).trim() === 'null') detach(b);
   // Walk back from the end; stop at the first real paragraph so prose mentioning "版权" stays.
@@ -92,22 +105,11 @@ const NAMED: Record<string, string> = {
  * Feeds that escape their HTML twice leave "&amp;nbsp;" and "<p>" as visible text once parsed.
  * Decodes one more level and drops tag-shaped runs, outside code samples.
  */
-function decodeLeftoverMarkup(all: Element[]): void {
-  for (const el of all) {
-    if (el.name === 'pre' || el.name === 'code' || el.name === 'script' || el.name === 'style')
-      continue;
-    for (const c of el.children) {
-      if (c.type !== 'text') continue;
-      const node = c as Text;
-      if (!ESCAPED.test(node.data)) continue;
-      let data = node.data;
-      // Twice: "&amp;lt;p&amp;gt;" needs &amp; undone before &lt; can be.
-      for (let pass = 0; pass < 2; pass += 1) {
-        data = data.replace(ENTITY, decodeEntity);
-      }
-      node.data = data.replace(TAG_RUN, ' ');
-    }
-  }
+function decodeLeftoverMarkup(node: Text): void {
+  let data = node.data;
+  // Twice: "&amp;lt;p&amp;gt;" needs &amp; undone before &lt; can be.
+  for (let pass = 0; pass < 2; pass += 1) data = data.replace(ENTITY, decodeEntity);
+  node.data = data.replace(TAG_RUN, ' ');
 }
 
 function decodeEntity(m: string, e: string): string {

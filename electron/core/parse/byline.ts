@@ -137,7 +137,10 @@ function printedLine(all: Element[], head: Element[], siteName: string): BylineR
   }
   // "斯影 BBC中文", "VOA 方冰 华盛顿": a short header line naming the outlet and a person.
   for (const p of head.slice(0, 40)) {
-    if (!p.parent || p.children.some(isBlock) || inImageCredit(p)) continue;
+    if (!p.parent || p.children.some(isBlock)) continue;
+    const raw = textUpTo(p, 60).trim();
+    // Cheap filters first: most header blocks are empty, long or plain prose.
+    if (raw.length < 3 || raw.length > 60 || !/\s/.test(raw) || inImageCredit(p)) continue;
     const t = lineOf(p);
     if (t.length < 3 || t.length > 40 || /[。！？，；]/.test(t) || isCreditLine(t)) continue;
     const words = t.split(' ');
