@@ -53,6 +53,24 @@ const toIso = (ms: number): string => new Date(ms).toISOString();
 
 /** Encodes rows (already in list order) as columns. */
 export function encodeListRows(rows: readonly ListRow[]): ListRows {
+  return encodeOrdered(
+    rows,
+    rows.map((_, i) => i),
+    (i) => {
+      const p = (rows[i] as ListRow).publishedAt;
+      return p === null ? null : toMs(p);
+    },
+    (i) => toMs((rows[i] as ListRow).importedAt),
+  );
+}
+
+/** Encodes `rows` in the order `order` gives, with dates already parsed by the caller. */
+function encodeOrdered(
+  rows: readonly ListRow[],
+  order: readonly number[],
+  publishedMs: (i: number) => number | null,
+  importedMs: (i: number) => number,
+): ListRows {
   const dict: string[] = [];
   const codes = new Map<string, number>();
   const code = (s: string): number => {
@@ -76,18 +94,54 @@ export function encodeListRows(rows: readonly ListRow[]): ListRows {
     deleted: [],
     dict,
   };
-  rows.forEach((r, i) => {
+  order.forEach((src, i) => {
+    const r = rows[src] as ListRow;
     out.ids.push(r.id);
     out.titles.push(r.title);
     out.sites.push(code(r.siteName));
     out.langs.push(code(r.lang));
-    out.published.push(r.publishedAt === null ? null : toMs(r.publishedAt));
-    out.imported.push(toMs(r.importedAt));
+    out.published.push(publishedMs(src));
+    out.imported.push(importedMs(src));
     out.tags.push(r.tags.map(code));
     if (r.hasNotes) out.notes.push([i, r.notePreview]);
     if (r.deletedAt !== null) out.deleted.push([i, toMs(r.deletedAt)]);
   });
   return out;
+}
+
+/**
+ * Sorts rows newest first (publication date, undated last; then newest import; then id) and
+ * encodes them. Dates are parsed once and compared as numbers: sorting 50,000 rows by their ISO
+ * strings costs several times more.
+ */
+export function encodeNewestFirst(rows: readonly ListRow[]): ListRows {
+  const n = rows.length;
+  const published = new Float64Array(n);
+  const imported = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] as ListRow;
+    published[i] = r.publishedAt === null ? -Infinity : toMs(r.publishedAt);
+    imported[i] = toMs(r.importedAt);
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const byPub = (published[b] as number) - (published[a] as number);
+    if (byPub !== 0 && !Number.isNaN(byPub)) return byPub;
+    const byImp = (imported[b] as number) - (imported[a] as number);
+    if (byImp !== 0) return byImp;
+    const ia = (rows[a] as ListRow).id;
+    const ib = (rows[b] as ListRow).id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+  return encodeOrdered(
+    rows,
+    order,
+    (i) => {
+      const p = published[i] as number;
+      return p === -Infinity ? null : p;
+    },
+    (i) => imported[i] as number,
+  );
 }
 
 /** Decodes columns back into rows, in list order. Dates come back as ISO strings (ms precision). */

@@ -5,7 +5,7 @@
  * (list), at the last keystroke (search, debounce included) or at the click (article), and ends
  * in the first animation frame where the page shows the result. Not a test: it measures.
  *
- *   npm run bench:ui -- [--size 50000] [--runs 12] [--reuse DIR]
+ *   npm run bench:ui -- [--size 50000] [--runs 12] [--starts 5] [--reuse DIR] [--static DIR]
  *
  * `--reuse DIR` keeps the built library in DIR and reuses it on later runs (building 50,000
  * articles takes minutes); without it the library goes to a temporary folder and is removed.
@@ -22,7 +22,7 @@ import { startShell } from '../../electron/shell/start-shell';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const CORPUS = process.env.FOLIO_CORPUS_DIR ?? path.resolve(REPO, '../shared/corpus');
-const STATIC_DIR = path.join(REPO, 'dist', 'renderer');
+let staticDir = path.join(REPO, 'dist', 'renderer');
 const QUERIES = [
   '中国',
   '香港',
@@ -139,12 +139,12 @@ async function newPage(browser: Browser): Promise<Page> {
 /** Opens the core and the shell, and times the first list rows; returns the page for more. */
 async function coldStart(browser: Browser, dir: string) {
   const page = await newPage(browser);
-  const cpu0 = process.cpuUsage();
   let t = performance.now();
   const core = await createCore({ dir });
   const openMs = performance.now() - t;
+  const cpu0 = process.cpuUsage();
   t = performance.now();
-  const shell = await startShell({ core, staticDir: STATIC_DIR, sampleDir: dir });
+  const shell = await startShell({ core, staticDir, sampleDir: dir });
   await page.goto(shell.url);
   await page.getByTestId('article-row').first().waitFor({ timeout: 120_000 });
   const listMs = performance.now() - t;
@@ -218,9 +218,12 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '12' },
       starts: { type: 'string', default: '5' },
       reuse: { type: 'string' },
+      // Another renderer build (e.g. an older one) served by the same shell and core.
+      static: { type: 'string' },
     },
   });
   const size = Number(values.size);
+  if (values.static) staticDir = path.resolve(values.static);
   const runs = Number(values.runs);
   const dir = values.reuse
     ? path.resolve(values.reuse)

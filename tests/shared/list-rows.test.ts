@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeListRows, encodeListRows, type ListRow } from '../../shared/list-rows';
+import {
+  decodeListRows,
+  encodeListRows,
+  encodeNewestFirst,
+  type ListRow,
+} from '../../shared/list-rows';
 import type { ArticleSummary } from '../../shared/model';
 import { toSummary } from '../../shared/summary';
 
@@ -84,3 +89,20 @@ function toSummaryLike(i: number): ArticleSummary {
     previousVersionId: null,
   });
 }
+
+describe('encodeNewestFirst', () => {
+  it('orders by publication (undated last), then newest import, then id', () => {
+    const rows = [
+      row('u', { publishedAt: null }),
+      row('old', { publishedAt: '2001-01-01T00:00:00.000Z' }),
+      row('b', { publishedAt: '2020-01-01T00:00:00.000Z' }),
+      row('a', { publishedAt: '2020-01-01T00:00:00.000Z' }),
+      row('new-import', {
+        publishedAt: '2020-01-01T00:00:00.000Z',
+        importedAt: '2026-11-27T00:00:00.000Z',
+      }),
+      row('newest', { publishedAt: '2024-06-01T00:00:00.000Z' }),
+    ];
+    expect(encodeNewestFirst(rows).ids).toEqual(['newest', 'new-import', 'a', 'b', 'old', 'u']);
+  });
+});

@@ -4,8 +4,7 @@
  */
 import type { FolioApi, OriginalFile } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
-import { encodeListRows } from '../../../shared/list-rows';
-import { compareNewestFirst } from '../store/list-view';
+import { encodeNewestFirst } from '../../../shared/list-rows';
 import type { Clock, FolioCore } from '../ports';
 import { createDefaultPathImporter } from './default-import-paths';
 import { createJobRegistry, type JobRegistry } from './jobs';
@@ -76,7 +75,7 @@ export function createFolioService(deps: FolioServiceDeps): FolioApi {
       return library.list(req);
     },
     async listRows() {
-      return encodeListRows([...library.allSummaries()].sort(compareNewestFirst));
+      return encodeNewestFirst(library.allSummaries());
     },
     async getArticle({ id }) {
       return library.get(id);

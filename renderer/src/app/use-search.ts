@@ -7,8 +7,8 @@ import type { FolioApi, SearchResponse } from '../../../shared/api';
 import { errorOf } from '../lib/errors';
 import { createSearchScheduler } from '../lib/search-scheduler';
 
-/** Hits per page: a screenful and a half; "Show more" fetches the next page. */
-export const SEARCH_PAGE = 50;
+/** Hits per page: two to three screenfuls; "Show more" fetches the next page. */
+export const SEARCH_PAGE = 25;
 
 export interface SearchState {
   /** The query the results belong to. */
