@@ -104,3 +104,27 @@ describe('citations of Latin-script authors', () => {
     expect(formatCitations([], 'apa', 'text')).toBe('');
   });
 });
+
+describe('citations of Latin-script authors in Chinese articles', () => {
+  const article = makeArticle({
+    title: '全球新冠死亡人数超过100万',
+    authors: ['Richard Pérez-Peña'],
+    siteName: '纽约时报中文网',
+    lang: 'zh-Hans',
+  });
+
+  it('keeps each style’s own name order and comma', () => {
+    // APA 7 §9.8: surname, comma, initials; a Chicago note gives the name in natural order.
+    expect(formatCitations([article], 'apa', 'text')).toMatch(/^Pérez-Peña, R\. \(/);
+    expect(formatCitations([article], 'chicago-notes', 'text')).toMatch(/^Richard Pérez-Peña, /);
+    expect(formatCitations([article], 'gb-t-7714-numeric', 'text')).toMatch(
+      /^\[1\] PÉREZ-PEÑA R\. /,
+    );
+  });
+
+  it('cites an edited article afresh, not from the engine’s copy of the same id', () => {
+    expect(formatCitations([article], 'apa', 'text')).toMatch(/^Pérez-Peña/);
+    const edited = { ...article, authors: ['Ellen Barry'] };
+    expect(formatCitations([edited], 'apa', 'text')).toMatch(/^Barry, E\. \(/);
+  });
+});
