@@ -142,7 +142,8 @@ export function findMainContent(body: Element, stats: Map<Element, ElementStats>
   if (second.top === body) return first;
   if (first.top === body) return second;
   // Only a wider view of the same region: a short article must not lose to a comment thread.
-  const widens = contains(second.top, first.top) || first.parts.some((p) => contains(second.top, p));
+  const widens =
+    contains(second.top, first.top) || first.parts.some((p) => contains(second.top, p));
   return widens && units(second) > units(first) * 1.5 ? second : first;
 }
 
