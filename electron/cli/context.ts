@@ -7,6 +7,7 @@ import { type ParsePool, createParsePool, defaultParseWorkerFile } from '../core
 import type { AsyncParseFn, FolioCore, Library, ParseFn } from '../core/ports';
 import { openLibrary } from '../core/store/open-library';
 import type { CliContext, CliIO } from './command';
+import { drawProgress } from './output';
 
 export interface ContextOptions {
   io: CliIO;
@@ -65,7 +66,13 @@ export function createContext(opts: ContextOptions): {
         if (library) await (await library).close();
         library = null;
         const { createCore } = await import('../core/create-core');
-        return createCore({ dir: opts.libraryDir });
+        // A library from an older index format is indexed afresh on first open: show it.
+        return createCore({
+          dir: opts.libraryDir,
+          onIndexBuildProgress: opts.io.isTTY
+            ? (done, total) => drawProgress(opts.io, done, total, 'indexing the library')
+            : undefined,
+        });
       })();
       return core;
     },

@@ -23,6 +23,14 @@ export interface CreateCoreOptions {
   parseWorkerFile?: string | URL | null;
   /** Parse worker threads; defaults to the number of CPUs. */
   parseThreads?: number;
+  /**
+   * When the search index has to be built (first open, a new index format, or a corrupt index),
+   * open at once and build behind it. The app and the browser shell do, so a large library shows
+   * its list before the index is complete; the CLI waits, since its command may be a search.
+   */
+  buildIndexInBackground?: boolean;
+  /** Progress of such a build (articles done, total). */
+  onIndexBuildProgress?: (done: number, total: number) => void;
 }
 
 /** Opens the library at `dir` with its search index and exporter. */
@@ -43,7 +51,12 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
   }
   let search;
   try {
-    search = await openSearchIndex({ dir: options.dir, library });
+    search = await openSearchIndex({
+      dir: options.dir,
+      library,
+      buildInBackground: options.buildIndexInBackground,
+      onBuildProgress: options.onIndexBuildProgress,
+    });
   } catch (err) {
     await library.close();
     await pool.close();

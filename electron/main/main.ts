@@ -108,6 +108,7 @@ async function start(): Promise<void> {
 
   core = await createCore({
     dir: app.getPath('userData'),
+    buildIndexInBackground: true,
     createPrinter: async () =>
       createElectronPrinter({
         createWindow: () => new BrowserWindow(PRINT_WINDOW_OPTIONS),

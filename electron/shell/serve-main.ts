@@ -51,7 +51,7 @@ export async function serveMain(argv: string[]): Promise<number> {
     flag: values.library,
     cwd: process.cwd(),
   });
-  const core = await createCore({ dir });
+  const core = await createCore({ dir, buildIndexInBackground: true });
   const shell = await startShell({
     core,
     staticDir,
