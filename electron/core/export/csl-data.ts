@@ -54,8 +54,11 @@ export function toCslDate(iso: string | null | undefined): CslDate | undefined {
 
 /** The CSL-JSON record of an article (type article-newspaper). */
 export function articleToCsl(article: Article): CslItem {
-  const item: CslItem = { id: article.id, type: 'article-newspaper', title: article.title };
-  if (article.siteName) item['container-title'] = article.siteName;
+  // Runs of spaces in a feed title ("特斯拉  凯迪拉克") are layout, not part of the title.
+  const title = article.title.replace(/\s+/g, ' ').trim();
+  const item: CslItem = { id: article.id, type: 'article-newspaper', title };
+  const siteName = article.siteName.replace(/\s+/g, ' ').trim();
+  if (siteName) item['container-title'] = siteName;
   const authors = article.authors.map((a) => a.trim()).filter(Boolean);
   if (authors.length > 0) item.author = authors.map(toCslName);
   const issued = toCslDate(article.publishedAt);

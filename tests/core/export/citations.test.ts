@@ -21,6 +21,16 @@ describe('CSL-JSON mapping', () => {
     });
   });
 
+  it('collapses layout whitespace in the title and publication', () => {
+    const csl = articleToCsl({
+      ...seedArticle(),
+      title: '挑战特斯拉  凯迪拉克发表首款电动车 \n',
+      siteName: ' 法国国际广播电台 ',
+    });
+    expect(csl.title).toBe('挑战特斯拉 凯迪拉克发表首款电动车');
+    expect(csl['container-title']).toBe('法国国际广播电台');
+  });
+
   it('keeps CJK names whole and splits Latin ones into family and given', () => {
     expect(toCslName('欧阳 修')).toEqual({ literal: '欧阳 修' });
     expect(toCslName('Jane Q. Doe')).toEqual({ family: 'Doe', given: 'Jane Q.' });
