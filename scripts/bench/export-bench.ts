@@ -3,7 +3,7 @@
  * 10,000 articles. Prints figures; asserts nothing. Articles are the dev dumps (or the seeds
  * when the corpus is absent) through the real parser, cycled with distinct ids and titles.
  *
- *   npm run bench:export [-- --md 10000 --pdf 100]
+ *   npm run bench:export [-- --md 10000 --pdf 100]   (--pdf 0: Markdown only)
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,47 +101,50 @@ const out = mkdtempSync(path.join(tmpdir(), 'folio-export-bench-'));
 const printer = createChromiumPrinter({ loadTimeoutMs: 5_000 });
 const exporter = createExporter({ printer: async () => printer });
 try {
-  // Warm up: start Chromium and load the CJK fonts once.
-  let t = performance.now();
-  await exporter.exportTo({
-    articles: [base[0] as Article],
-    format: 'pdf',
-    outDir: out,
-    overwrite: true,
-  });
-  console.log(`pdf cold start (first article): ${fmt(performance.now() - t)}`);
-
-  const singles: number[] = [];
-  for (const a of cycle(base, 20)) {
-    t = performance.now();
-    await exporter.exportTo({ articles: [a], format: 'pdf', outDir: out, overwrite: true });
-    singles.push(performance.now() - t);
-  }
-  console.log(
-    `pdf per article, warm (20): p50 ${fmt(pct(singles, 50))}, p90 ${fmt(pct(singles, 90))}`,
-  );
-
+  // --pdf 0 skips the PDF part (and Chromium) so the Markdown figure can be measured alone.
   const nPdf = Number(values.pdf);
-  t = performance.now();
-  const chromeCpu0 = childCpuSeconds();
-  const nodeCpu0 = process.cpuUsage();
-  await exporter.exportTo({
-    articles: cycle(base, nPdf),
-    format: 'pdf',
-    outDir: path.join(out, 'pdf'),
-  });
-  const pdfBatch = performance.now() - t;
-  console.log(`pdf batch of ${nPdf}: ${fmt(pdfBatch)} (${fmt(pdfBatch / nPdf)} per article)`);
-  const chromeCpu = (childCpuSeconds() - chromeCpu0) / nPdf;
-  const nodeCpu = process.cpuUsage(nodeCpu0);
-  // CPU time per article is what an idle machine needs; wall time includes the neighbours.
-  console.log(
-    `pdf batch CPU per article: Chromium ${chromeCpu.toFixed(3)} s + Node ${((nodeCpu.user + nodeCpu.system) / 1e6 / nPdf).toFixed(3)} s`,
-  );
+  if (nPdf > 0) {
+    // Warm up: start Chromium and load the CJK fonts once.
+    let t = performance.now();
+    await exporter.exportTo({
+      articles: [base[0] as Article],
+      format: 'pdf',
+      outDir: out,
+      overwrite: true,
+    });
+    console.log(`pdf cold start (first article): ${fmt(performance.now() - t)}`);
+
+    const singles: number[] = [];
+    for (const a of cycle(base, 20)) {
+      t = performance.now();
+      await exporter.exportTo({ articles: [a], format: 'pdf', outDir: out, overwrite: true });
+      singles.push(performance.now() - t);
+    }
+    console.log(
+      `pdf per article, warm (20): p50 ${fmt(pct(singles, 50))}, p90 ${fmt(pct(singles, 90))}`,
+    );
+
+    t = performance.now();
+    const chromeCpu0 = childCpuSeconds();
+    const nodeCpu0 = process.cpuUsage();
+    await exporter.exportTo({
+      articles: cycle(base, nPdf),
+      format: 'pdf',
+      outDir: path.join(out, 'pdf'),
+    });
+    const pdfBatch = performance.now() - t;
+    console.log(`pdf batch of ${nPdf}: ${fmt(pdfBatch)} (${fmt(pdfBatch / nPdf)} per article)`);
+    const chromeCpu = (childCpuSeconds() - chromeCpu0) / nPdf;
+    const nodeCpu = process.cpuUsage(nodeCpu0);
+    // CPU time per article is what an idle machine needs; wall time includes the neighbours.
+    console.log(
+      `pdf batch CPU per article: Chromium ${chromeCpu.toFixed(3)} s + Node ${((nodeCpu.user + nodeCpu.system) / 1e6 / nPdf).toFixed(3)} s`,
+    );
+  }
 
   const nMd = Number(values.md);
   const many = cycle(base, nMd);
-  t = performance.now();
+  const t = performance.now();
   const cpu0 = process.cpuUsage();
   await exporter.exportTo({ articles: many, format: 'md', outDir: path.join(out, 'md') });
   const md = performance.now() - t;
