@@ -1,0 +1,174 @@
+/**
+ * A small pool of worker threads that each run one job at a time. Workers start on the first
+ * job and are unref'd while idle, so an open pool never keeps a process alive; close()
+ * terminates them. A worker entry that cannot start sends the pool's jobs to an in-thread
+ * fallback from then on. serveWorker() is the other end of the protocol.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { type Transferable, Worker } from 'node:worker_threads';
+import { ERROR_CODES, type ErrorCode, FolioError } from '../../../shared/errors';
+
+/** A job sent to a worker. */
+export interface WorkerRequest<In> {
+  id: number;
+  input: In;
+}
+
+/** A worker's answer; `ready` is sent once, after the worker's modules have loaded. */
+export type WorkerReply<Out> =
+  | { type: 'ready' }
+  | { type: 'done'; id: number; output: Out }
+  | { type: 'failed'; id: number; error: { code: string; message: string } };
+
+export interface WorkerPoolOptions<In, Out> {
+  /** The worker entry file; null runs every job in this thread (with `fallback`). */
+  workerFile: string | URL | null;
+  /** Workers to run; defaults to the number of CPUs (at least 1, at most 8). */
+  size?: number;
+  /** Used when there is no worker file, or when a worker fails to start. */
+  fallback?: (input: In) => Out | Promise<Out>;
+  /** What the workers do, for error messages: 'The parser' gives 'The parser crashed: …'. */
+  name: string;
+  /** The message to post for an input and what to transfer with it; defaults to a clone. */
+  prepare?: (input: In) => [message: In, transfer: Transferable[]];
+}
+
+export interface WorkerPool<In, Out> {
+  /** Runs one job in a worker; rejects with the job's FolioError when the worker reports one. */
+  run(input: In): Promise<Out>;
+  /** Terminates every worker; jobs still waiting reject. */
+  close(): Promise<void>;
+}
+
+interface Job<In, Out> {
+  id: number;
+  input: In;
+  resolve: (output: Out | Promise<Out>) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot<In, Out> {
+  worker: Worker;
+  ready: boolean;
+  job: Job<In, Out> | null;
+}
+
+/** The worker entry `name` next to the module at `moduleUrl`: the .mjs shim from sources, the
+ * .cjs in a bundle; null when neither is there. */
+export function findWorkerFile(moduleUrl: string, name: string): URL | null {
+  for (const file of [`./${name}.mjs`, `./${name}.cjs`]) {
+    try {
+      const url = new URL(file, moduleUrl);
+      if (fs.existsSync(fileURLToPath(url))) return url;
+    } catch {
+      // No usable module URL (an unusual bundle): the caller runs its jobs in this thread.
+    }
+  }
+  return null;
+}
+
+/** Creates a worker pool; no thread starts until the first job. */
+export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): WorkerPool<In, Out> {
+  const size = Math.max(1, Math.min(8, opts.size ?? os.availableParallelism()));
+  const slots: Slot<In, Out>[] = [];
+  const queue: Job<In, Out>[] = [];
+  let nextId = 1;
+  let closed = false;
+  let broken: Error | null = opts.workerFile ? null : new Error('no worker file');
+
+  const runInThread = (job: Job<In, Out>) => {
+    if (!opts.fallback) {
+      job.reject(new FolioError('INTERNAL', `${opts.name} could not start: ${broken?.message}`));
+      return;
+    }
+    try {
+      job.resolve(opts.fallback(job.input));
+    } catch (err) {
+      job.reject(err as Error);
+    }
+  };
+
+  const dispatch = () => {
+    if (broken) {
+      for (const job of queue.splice(0)) runInThread(job);
+      return;
+    }
+    for (const slot of slots) {
+      if (queue.length === 0) return;
+      if (slot.ready && !slot.job) send(slot, queue.shift() as Job<In, Out>);
+    }
+    if (queue.length > 0 && slots.length < size) spawn();
+  };
+
+  const send = (slot: Slot<In, Out>, job: Job<In, Out>) => {
+    slot.job = job;
+    slot.worker.ref();
+    const [input, transfer] = opts.prepare ? opts.prepare(job.input) : [job.input, []];
+    const req: WorkerRequest<In> = { id: job.id, input };
+    slot.worker.postMessage(req, transfer);
+  };
+
+  const spawn = () => {
+    const worker = new Worker(opts.workerFile as string | URL);
+    const slot: Slot<In, Out> = { worker, ready: false, job: null };
+    slots.push(slot);
+    worker.unref();
+    worker.on('message', (reply: WorkerReply<Out>) => {
+      if (reply.type === 'ready') {
+        slot.ready = true;
+      } else {
+        const job = slot.job;
+        slot.job = null;
+        worker.unref();
+        if (job && job.id === reply.id) {
+          if (reply.type === 'done') job.resolve(reply.output);
+          else job.reject(toFolioError(reply.error));
+        }
+      }
+      dispatch();
+    });
+    const lost = (err: Error) => {
+      const index = slots.indexOf(slot);
+      if (index < 0) return;
+      slots.splice(index, 1);
+      if (closed) return;
+      // A worker that never loaded will not load next time either: run jobs here from now on.
+      if (!slot.ready) broken = err;
+      slot.job?.reject(new FolioError('INTERNAL', `${opts.name} crashed: ${err.message}`));
+      slot.job = null;
+      dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`worker exited with code ${code}`)));
+  };
+
+  return {
+    run(input) {
+      if (closed) return Promise.reject(new FolioError('INTERNAL', `${opts.name} is closed.`));
+      return new Promise<Out>((resolve, reject) => {
+        queue.push({ id: nextId++, input, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) {
+        job.reject(new FolioError('INTERNAL', `${opts.name} was closed.`));
+      }
+      const running = slots.splice(0);
+      for (const slot of running) {
+        slot.job?.reject(new FolioError('INTERNAL', `${opts.name} was closed.`));
+      }
+      await Promise.all(running.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+function toFolioError(data: { code: string; message: string }): FolioError {
+  const code = (ERROR_CODES as readonly string[]).includes(data.code)
+    ? (data.code as ErrorCode)
+    : 'INTERNAL';
+  return new FolioError(code, data.message);
+}
