@@ -13,6 +13,11 @@ export interface ArticleHtmlOptions {
   csp?: string;
   /** Rewrites an image source (e.g. to a data: URI); identity when absent. */
   imageSrc?: (src: string) => string;
+  /**
+   * True for an image that could not be fetched: it becomes a marked placeholder with its link,
+   * for media that cannot fetch it later (a PDF would otherwise show a broken-image icon).
+   */
+  isMissing?: (src: string) => boolean;
 }
 
 /** Escapes text for HTML element content and attribute values. */
@@ -55,6 +60,7 @@ blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; col
 table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: 0.2em 0.5em; }
 pre { white-space: pre-wrap; }
 a { color: #1a4d8f; }
+.image-missing { display: block; font-family: ${SANS_STACK}; font-size: 0.8em; color: #555; border: 1px dashed #999; padding: 0.6em 0.8em; overflow-wrap: anywhere; }
 section.notes { border-top: 1px solid #999; margin-top: 2em; }
 `;
 
@@ -69,14 +75,40 @@ function notesHtml(article: Article): string {
   return `<section class="notes"><h2>Notes</h2>\n${paragraphs}</section>`;
 }
 
-function rewriteImages(html: string, imageSrc: (src: string) => string): string {
-  return html.replace(
-    /(<img\b[^>]*?\ssrc=")([^"]*)(")/gi,
-    (_m, pre: string, src: string, post: string) => {
-      const decoded = src.replace(/&amp;/g, '&');
-      return `${pre}${escapeHtml(imageSrc(decoded))}${post}`;
-    },
-  );
+const decodeAttr = (value: string): string =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The stand-in for an image that could not be fetched: its description and where it was. */
+function missingImageHtml(src: string, alt: string): string {
+  const what = alt ? `Image not available: ${escapeHtml(alt)}` : 'Image not available';
+  return `<span class="image-missing">${what} <a href="${escapeHtml(src)}">${escapeHtml(src)}</a></span>`;
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, '');
+
+function rewriteImages(
+  article: Article,
+  imageSrc: (src: string) => string,
+  isMissing: (src: string) => boolean,
+): string {
+  // The figure caption already prints below; an alt text that repeats it is not said twice.
+  const captions = new Map(article.images.map((img) => [img.src, squash(img.caption)]));
+  // Quoted attribute values may hold a raw '>' (serialisers escape only & and ").
+  return article.contentHtml.replace(/<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi, (tag) => {
+    const m = /(\ssrc=")([^"]*)(")/i.exec(tag);
+    if (!m) return tag;
+    const src = decodeAttr(m[2] as string);
+    if (!isMissing(src))
+      return tag.replace(m[0], () => `${m[1]}${escapeHtml(imageSrc(src))}${m[3]}`);
+    const alt = decodeAttr(/\salt="([^"]*)"/i.exec(tag)?.[1] ?? '').trim();
+    const caption = captions.get(src) ?? '';
+    return missingImageHtml(src, caption && caption.includes(squash(alt)) ? '' : alt);
+  });
 }
 
 /** The article as one complete HTML document with its citation header. */
@@ -85,9 +117,14 @@ export function buildArticleHtml(article: Article, options: ArticleHtmlOptions):
     .filter(Boolean)
     .join(' · ');
   const archived = `Archived from <a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a> on ${isoDay(article.importedAt)}`;
-  const body = options.imageSrc
-    ? rewriteImages(article.contentHtml, options.imageSrc)
-    : article.contentHtml;
+  const body =
+    options.imageSrc || options.isMissing
+      ? rewriteImages(
+          article,
+          options.imageSrc ?? ((src) => src),
+          options.isMissing ?? (() => false),
+        )
+      : article.contentHtml;
   const csp = options.csp
     ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(options.csp)}">\n`
     : '';

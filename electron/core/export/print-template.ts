@@ -3,7 +3,12 @@
  * the desktop app): the page HTML plus page size, margins and the header/footer templates.
  */
 import type { Article } from '../../../shared/model';
-import { SANS_STACK, buildArticleHtml, escapeHtml } from './article-template';
+import {
+  type ArticleHtmlOptions,
+  SANS_STACK,
+  buildArticleHtml,
+  escapeHtml,
+} from './article-template';
 
 // One sans face for the whole page: Noto Serif CJK made printing 1.5–2x slower here
 // (1.0–1.4 s against 0.7 s for the 4-page seed), since every CJK face used is subset per PDF.
@@ -22,7 +27,7 @@ img { break-inside: avoid; max-height: 120mm; object-fit: contain; }
 /** The print-ready HTML of one article. */
 export function buildPrintHtml(
   article: Article,
-  options: { citation: string; includeNotes?: boolean; imageSrc?: (src: string) => string },
+  options: Omit<ArticleHtmlOptions, 'css' | 'csp'>,
 ): string {
   return buildArticleHtml(article, { ...options, css: PRINT_CSS });
 }

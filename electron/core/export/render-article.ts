@@ -78,16 +78,26 @@ export async function renderArticle(
       ...images.map((img) => ({ path: local.get(img.src) as string, bytes: img.bytes })),
     ];
   }
-  // HTML and PDF carry their images inside (data: URIs) when assets are asked for.
-  const images = await imagesFor(article, deps, options.assets ?? false);
-  const inline = new Map(images.map((img) => [img.src, dataUri(img)]));
-  const imageSrc = (src: string): string => inline.get(src) ?? src;
   if (options.format === 'html') {
+    // A browser can still fetch remote images; with assets they travel inside as data: URIs.
+    const images = await imagesFor(article, deps, options.assets ?? false);
+    const inline = new Map(images.map((img) => [img.src, dataUri(img)]));
+    const imageSrc = (src: string): string => inline.get(src) ?? src;
     const html = articleToStandaloneHtml(article, { citation, includeNotes, imageSrc });
     return [{ path: `${options.baseName}.html`, bytes: utf8.encode(html) }];
   }
+  // A PDF cannot fetch an image later: it embeds every image the core could fetch and marks
+  // the others with their link, rather than leaving the printer a broken-image icon.
+  const images = await imagesFor(article, deps, true);
+  const embedded = new Map(images.map((img) => [img.src, dataUri(img)]));
+  const fetched = deps.fetchImage !== undefined;
   const printer = await deps.printer();
-  const html = buildPrintHtml(article, { citation, includeNotes, imageSrc });
+  const html = buildPrintHtml(article, {
+    citation,
+    includeNotes,
+    imageSrc: (src) => embedded.get(src) ?? src,
+    isMissing: (src) => fetched && /^https?:\/\//i.test(src) && !embedded.has(src),
+  });
   const pdf = await printer.printToPdf(html, { title: article.title });
   return [{ path: `${options.baseName}.pdf`, bytes: pdf }];
 }
