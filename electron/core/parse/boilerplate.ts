@@ -35,8 +35,12 @@ export function isBoilerplateLine(text: string): boolean {
   return TRAILING.some((re) => re.test(t));
 }
 
-/** Removes boilerplate blocks at the end of the content, and feed artefacts ("null") anywhere. */
-export function removeBoilerplate(root: Element): void {
+/**
+ * Removes boilerplate blocks at the end of the content, and feed artefacts ("null") anywhere;
+ * with `repairEscapedMarkup`, also decodes markup a feed escaped twice.
+ */
+export function removeBoilerplate(root: Element, options: { repairEscapedMarkup: boolean }): void {
+  const repair = options.repairEscapedMarkup;
   const all = elementsOf(root);
   // One pass over the text nodes decides which of the rarer repairs are needed at all.
   let promo = false;
@@ -48,7 +52,7 @@ export function removeBoilerplate(root: Element): void {
       if (c.type !== 'text') continue;
       const d = c.data;
       if (!promo && (d.includes('RSS') || d.includes('feedx'))) promo = true;
-      if ((d.includes('&') || d.includes('<')) && ESCAPED.test(d)) escaped.push(c);
+      if (repair && (d.includes('&') || d.includes('<')) && ESCAPED.test(d)) escaped.push(c);
     }
   }
   if (promo) removeFeedPromos(all);

@@ -1,5 +1,5 @@
 /**
- * Shared cleaning step for dumps and web pages: `cleanContent($, root, baseUrl)` strips feed
+ * Shared cleaning step for dumps and web pages: `cleanContent($, root, baseUrl, options)` strips feed
  * promos, scripts, ads, share widgets and related-link lists, rebuilds images as figures,
  * flattens layout wrappers, then returns sanitised HTML, plain text and the images.
  * (Used by parse-document.ts for both formats; web/extract-web-page.ts supplies `root` for pages.)
@@ -34,6 +34,14 @@ export interface CleanedContent {
   images: ImageRef[];
 }
 
+export interface CleanOptions {
+  /**
+   * Feeds that escape their HTML twice leave visible "<p>" and "&amp;nbsp;" in a dump. A web page
+   * shows what its author wrote, tag-shaped text included, so only dumps get this repair.
+   */
+  repairEscapedMarkup: boolean;
+}
+
 const RELATED_HEADING =
   /^(?:相关(?:新闻|阅读|报道|文章|话题|链接|主题)?|相關(?:新聞|閱讀|報導|文章)?|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多(?:新闻|阅读|内容|相关)?|热门|熱門|热读|猜你喜欢|Related(?: stories| articles| coverage| topics)?|Read more|More on this story|Top stories|Most read)\s*[:：]?$/i;
 
@@ -42,6 +50,7 @@ export function cleanContent(
   $: CheerioAPI,
   rootSel: Cheerio<AnyNode> | Element,
   baseUrl: string | null,
+  options: CleanOptions,
 ): CleanedContent {
   const root = wrapRoot($, rootSel);
   limitDepth(root, 200);
@@ -52,7 +61,7 @@ export function cleanContent(
   removeRelatedLists(root);
   resolveLinks(root, baseUrl);
   flattenLayout(root);
-  removeBoilerplate(root);
+  removeBoilerplate(root, options);
   tidyText(root);
   pruneToAllowList(root);
   const text = htmlToText(root);

@@ -71,7 +71,7 @@ function parseDump(text: string, fileName: string): ParsedArticle {
   const root = $.root()[0] as unknown as Element;
   const byline = extractByline($, root, siteName);
   removeTitleHeading(root, title);
-  const cleaned = cleanContent($, $.root(), url || null);
+  const cleaned = cleanContent($, $.root(), url || null, { repairEscapedMarkup: true });
   let authors = byline.authors;
   if (authors.length === 0 && fm?.author) authors = cleanNames(decodeEntities(fm.author), siteName);
   if (!title && !cleaned.text && cleaned.images.length === 0) {
@@ -102,7 +102,7 @@ function parseWebPage(html: string, fileName: string): ParsedArticle {
   const siteName = siteNameFromUrl(url) ?? (meta.siteName.trim() || hostAndPath(url)?.host || '');
   const contentRoot = meta.content[0];
   if (contentRoot) removeTitleHeading(contentRoot as Element, metaTitle);
-  const cleaned = cleanContent($, meta.content, url || null);
+  const cleaned = cleanContent($, meta.content, url || null, { repairEscapedMarkup: false });
   if (!cleaned.text && cleaned.images.length === 0) {
     throw new FolioError('NO_CONTENT', `${fileName} has no readable article text.`);
   }

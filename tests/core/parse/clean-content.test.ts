@@ -4,7 +4,7 @@ import { cleanContent } from '../../../electron/core/parse/clean-content';
 
 function clean(html: string, base = 'https://news.example.com/world/story-1') {
   const $ = load(html);
-  return cleanContent($, $.root(), base);
+  return cleanContent($, $.root(), base, { repairEscapedMarkup: true });
 }
 
 describe('cleanContent', () => {

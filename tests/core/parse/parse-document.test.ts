@@ -109,6 +109,13 @@ describe('parseDocument: bad and hostile input', () => {
     );
   });
 
+  it('keeps tag-shaped text a web page shows on purpose (only dumps undo double escaping)', () => {
+    const para = 'To start a paragraph, write &lt;p&gt; and close it; &amp;nbsp; is a space.';
+    const page = `<html><head><title>HTML basics</title></head><body><article><h1>HTML basics</h1>${'<p>Some long introductory prose about writing markup by hand, with enough words to count as the article body here.</p>'.repeat(3)}<p>${para}</p></article></body></html>`;
+    const { article } = parseDocument(enc(page), 'basics.html');
+    expect(article.text).toContain('write <p> and close it; &nbsp; is a space.');
+  });
+
   it('parses a 30 MB page', () => {
     const para =
       '<p>这是一个很长的段落，用来测试大文件的解析速度和稳定性。This is a long paragraph for testing.</p>\n';
