@@ -88,8 +88,14 @@ async function dirSize(dir: string): Promise<number> {
 /** One measured import (runs in a child process). */
 async function measure(input: string, libDir: string, label: string): Promise<void> {
   const n = (await fs.readdir(input)).length;
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  // The sample at the peak, to tell the main heap from buffers and from the rest (worker
+  // heaps, code, allocator slack), which only the RSS shows.
+  let atPeak = process.memoryUsage();
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss > atPeak.rss) atPeak = m;
+  };
+  const sampler = setInterval(sample, 50);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const core = await createCore({
@@ -108,7 +114,8 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  sample();
+  const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
   const count = (s: string) => results.filter((r) => r.status === s).length;
   const cpuMs = (cpu.user + cpu.system) / 1000;
 
@@ -131,7 +138,7 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
     [
       `${label}: ${n} files in ${seconds.toFixed(1)} s = ${(n / seconds).toFixed(0)} files/s wall; CPU ${(cpuMs / n).toFixed(2)} ms/file (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s, all threads)`,
       `  imported ${count('imported')}, versions ${count('version')}, duplicates ${count('duplicate')}, failed ${count('failed')}; indexed ${ids.length}`,
-      `  peak RSS ${(peak / 1048576).toFixed(0)} MB sampled, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      `  peak RSS ${mb(atPeak.rss)} sampled, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; at the peak: main heap ${mb(atPeak.heapUsed)} used of ${mb(atPeak.heapTotal)}, external ${mb(atPeak.external)} (array buffers ${mb(atPeak.arrayBuffers)}), other ${mb(atPeak.rss - atPeak.heapTotal - atPeak.external)}`,
       `  library on disk ${(size / 1048576).toFixed(1)} MB (search index ${(indexSize / 1048576).toFixed(1)} MB; input ${((await dirSize(input)) / 1048576).toFixed(1)} MB)`,
       `  reopen ${openMs.toFixed(0)} ms; tag edit median ${edits[25]?.toFixed(1)} ms, p95 ${edits[47]?.toFixed(1)} ms`,
     ].join('\n'),
