@@ -2,6 +2,7 @@
 //   main:    electron/main/main.ts       -> dist/electron/main.cjs    (node, cjs; electron and
 //            playwright-core stay external: one is provided by the runtime, the other loads
 //            browser binaries relative to its own package folder)
+//   workers: parse-worker.cjs and markdown-worker.cjs beside main.cjs (the worker pools)
 //   preload: electron/preload/preload.ts -> dist/electron/preload.cjs (sandboxed preloads may
 //            require only `electron`, so everything else is bundled in)
 import { build } from 'esbuild';
@@ -32,7 +33,19 @@ const common = {
   legalComments: 'linked',
 };
 
-/** Builds the main, parse-worker and preload bundles; resolves to esbuild's results. */
+/** A worker thread's entry, bundled beside main.cjs where the pools look for it. */
+function workerBundle(entry, file) {
+  return build({
+    ...common,
+    entryPoints: [entry],
+    outfile: path.join(outDir, file),
+    platform: 'node',
+    banner: { js: importMetaShim },
+    define: { 'import.meta.url': '__folioImportMetaUrl' },
+  });
+}
+
+/** Builds the main, worker and preload bundles; resolves to esbuild's results. */
 export async function buildElectron() {
   return Promise.all([
     build({
@@ -46,14 +59,10 @@ export async function buildElectron() {
     }),
     // The parse pool's worker: found next to main.cjs (defaultParseWorkerFile); if it cannot
     // start, the pool parses in the main thread.
-    build({
-      ...common,
-      entryPoints: ['electron/core/parse/parse-worker.ts'],
-      outfile: path.join(outDir, 'parse-worker.cjs'),
-      platform: 'node',
-      banner: { js: importMetaShim },
-      define: { 'import.meta.url': '__folioImportMetaUrl' },
-    }),
+    workerBundle('electron/core/parse/parse-worker.ts', 'parse-worker.cjs'),
+    // The Markdown render pool's worker, found the same way (defaultMarkdownWorkerFile); large
+    // Markdown exports render in the main thread when it cannot start.
+    workerBundle('electron/core/export/markdown-worker.ts', 'markdown-worker.cjs'),
     build({
       ...common,
       entryPoints: ['electron/preload/preload.ts'],

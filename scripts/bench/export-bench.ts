@@ -154,6 +154,7 @@ try {
     `markdown export of ${nMd}: ${fmt(md)} wall, ${fmt((cpu.user + cpu.system) / 1000)} CPU (${(md / nMd).toFixed(2)} ms per article)`,
   );
 } finally {
+  await exporter.close();
   await printer.close();
   rmSync(out, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ import { formatCitations } from './citations';
 import { safeBaseName, uniqueFileName } from './file-names';
 import { createHeaderCiter } from './header-citations';
 import type { FetchImage } from './images';
+import { createMarkdownPool, defaultMarkdownWorkerFile, type MarkdownPool } from './markdown-pool';
 import { headerStyle, renderArticle, type DocumentFormat, type OutputFile } from './render-article';
 import {
   buildZip,
@@ -25,6 +26,14 @@ export interface CreateExporterOptions {
   printer: () => Promise<Printer>;
   fetchImage?: FetchImage;
   clock?: Clock;
+  /** The Markdown render worker entry; defaults to the one next to the exporter, null renders
+   * in this thread. */
+  markdownWorkerFile?: string | URL | null;
+  /** Markdown render threads; defaults to the number of CPUs. */
+  renderThreads?: number;
+  /** Markdown batches (without assets) larger than this render in worker threads; defaults to
+   * POOLED_MARKDOWN_MIN. */
+  pooledMarkdownMin?: number;
 }
 
 export interface ManifestItem {
@@ -50,6 +59,15 @@ const REFERENCE_FORMATS = {
 
 const DOC_EXT: Record<DocumentFormat, string> = { md: '.md', html: '.html', pdf: '.pdf' };
 
+/** Markdown batches larger than this (without assets) render in worker threads by default. A
+ * fresh worker costs 1–2 s of CPU (loading, citeproc's styles, JIT warm-up) before it renders
+ * at full speed; measured on 2 cores, 158 articles took 1–3 s in this thread against 3.5–4 s
+ * through two workers, so only batches of a thousand or more gain. */
+export const POOLED_MARKDOWN_MIN = 1000;
+// Renders queued or running ahead of the writes: enough to keep every worker busy while this
+// thread hashes and writes, few enough that a batch's articles are not all cloned at once.
+const RENDER_WINDOW = 32;
+
 const utf8 = new TextEncoder();
 const stamp = (d: Date): string =>
   d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
@@ -57,6 +75,17 @@ const stamp = (d: Date): string =>
 /** Builds the exporter; the printer is only asked for when a PDF is exported. */
 export function createExporter(opts: CreateExporterOptions): Exporter {
   const clock = opts.clock ?? (() => new Date());
+  const pooledMin = opts.pooledMarkdownMin ?? POOLED_MARKDOWN_MIN;
+  // Started by the first large Markdown batch and kept for the next; close() ends it.
+  let mdPool: MarkdownPool | null = null;
+  const markdownPool = (): MarkdownPool =>
+    (mdPool ??= createMarkdownPool({
+      workerFile:
+        opts.markdownWorkerFile === undefined
+          ? defaultMarkdownWorkerFile()
+          : opts.markdownWorkerFile,
+      size: opts.renderThreads,
+    }));
 
   async function exportTo(options: ExportOptions): Promise<ExportOutcome> {
     const { articles, format, outDir } = options;
@@ -93,29 +122,16 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
       const ext = DOC_EXT[docFormat];
       if (!ext) throw new FolioError('INVALID_INPUT', `Unknown export format: ${format}`);
       const withAssets = docFormat === 'md' && (options.assets ?? false);
-      const cite = createHeaderCiter(headerStyle);
-      let done = 0;
-      for (const article of articles) {
-        options.onProgress?.(done, total, article.title);
-        const base = safeBaseName(article.title, safeBaseName(article.id, 'article'));
-        const name = uniqueFileName(
-          base,
+      // Names are given in article order, whichever thread renders.
+      const nameFor = (article: Article): string =>
+        uniqueFileName(
+          safeBaseName(article.title, safeBaseName(article.id, 'article')),
           ext,
           taken,
           (n) => onDisk(n) || (withAssets && onDisk(n.slice(0, -ext.length) + '.assets')),
           overwrite,
         );
-        const files = await renderArticle(
-          article,
-          {
-            format: docFormat,
-            baseName: name.slice(0, -ext.length),
-            includeNotes: options.includeNotes,
-            assets: options.assets,
-            citation: cite(article),
-          },
-          { printer: opts.printer, fetchImage: opts.fetchImage },
-        );
+      const record = async (article: Article, files: OutputFile[]): Promise<void> => {
         const main = files[0] as OutputFile;
         items.push({
           id: article.id,
@@ -124,7 +140,44 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
           sha256: sha256Hex(main.bytes),
         });
         await emit(files);
-        done += 1;
+      };
+      if (docFormat === 'md' && !withAssets && total > pooledMin) {
+        const pool = markdownPool();
+        const ahead: Array<{ article: Article; name: string; md: Promise<string> }> = [];
+        let next = 0;
+        for (let done = 0; done < total; done++) {
+          while (next < total && ahead.length < RENDER_WINDOW) {
+            const article = articles[next++] as Article;
+            const md = pool.run({ article, includeNotes: options.includeNotes });
+            // Awaited in order below; this keeps a later failure, while an earlier render is
+            // still awaited, from counting as an unhandled rejection.
+            md.catch(() => undefined);
+            ahead.push({ article, name: nameFor(article), md });
+          }
+          const { article, name, md } = ahead.shift() as (typeof ahead)[number];
+          options.onProgress?.(done, total, article.title);
+          await record(article, [{ path: name, bytes: utf8.encode(await md) }]);
+        }
+      } else {
+        const cite = createHeaderCiter(headerStyle);
+        let done = 0;
+        for (const article of articles) {
+          options.onProgress?.(done, total, article.title);
+          const name = nameFor(article);
+          const files = await renderArticle(
+            article,
+            {
+              format: docFormat,
+              baseName: name.slice(0, -ext.length),
+              includeNotes: options.includeNotes,
+              assets: options.assets,
+              citation: cite(article),
+            },
+            { printer: opts.printer, fetchImage: opts.fetchImage },
+          );
+          await record(article, files);
+          done += 1;
+        }
       }
       options.onProgress?.(total, total, '');
     }
@@ -161,6 +214,8 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
     exportTo,
     async close() {
       // The printer belongs to whoever created it (the composition root closes it).
+      await mdPool?.close();
+      mdPool = null;
     },
   };
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { type Transferable, Worker } from 'node:worker_threads';
+import { type ResourceLimits, type Transferable, Worker } from 'node:worker_threads';
 import { ERROR_CODES, type ErrorCode, FolioError } from '../../../shared/errors';
 
 /** A job sent to a worker. */
@@ -33,6 +33,11 @@ export interface WorkerPoolOptions<In, Out> {
   name: string;
   /** The message to post for an input and what to transfer with it; defaults to a clone. */
   prepare?: (input: In) => [message: In, transfer: Transferable[]];
+  /** Heap limits for each worker (see Worker's `resourceLimits`). */
+  resourceLimits?: ResourceLimits;
+  /** Jobs sent to a worker before it answers the first (default 1). Two let a worker start
+   * its next job while this thread is busy and has not yet read the previous answer. */
+  depth?: number;
 }
 
 export interface WorkerPool<In, Out> {
@@ -52,7 +57,8 @@ interface Job<In, Out> {
 interface Slot<In, Out> {
   worker: Worker;
   ready: boolean;
-  job: Job<In, Out> | null;
+  /** Sent and not yet answered, by id. */
+  jobs: Map<number, Job<In, Out>>;
 }
 
 /** The worker entry `name` next to the module at `moduleUrl`: the .mjs shim from sources, the
@@ -72,6 +78,7 @@ export function findWorkerFile(moduleUrl: string, name: string): URL | null {
 /** Creates a worker pool; no thread starts until the first job. */
 export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): WorkerPool<In, Out> {
   const size = Math.max(1, Math.min(8, opts.size ?? os.availableParallelism()));
+  const depth = Math.max(1, opts.depth ?? 1);
   const slots: Slot<In, Out>[] = [];
   const queue: Job<In, Out>[] = [];
   let nextId = 1;
@@ -96,14 +103,15 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
       return;
     }
     for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.ready && !slot.job) send(slot, queue.shift() as Job<In, Out>);
+      while (slot.ready && slot.jobs.size < depth && queue.length > 0) {
+        send(slot, queue.shift() as Job<In, Out>);
+      }
     }
     if (queue.length > 0 && slots.length < size) spawn();
   };
 
   const send = (slot: Slot<In, Out>, job: Job<In, Out>) => {
-    slot.job = job;
+    slot.jobs.set(job.id, job);
     slot.worker.ref();
     const [input, transfer] = opts.prepare ? opts.prepare(job.input) : [job.input, []];
     const req: WorkerRequest<In> = { id: job.id, input };
@@ -111,18 +119,20 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
   };
 
   const spawn = () => {
-    const worker = new Worker(opts.workerFile as string | URL);
-    const slot: Slot<In, Out> = { worker, ready: false, job: null };
+    const worker = new Worker(opts.workerFile as string | URL, {
+      resourceLimits: opts.resourceLimits,
+    });
+    const slot: Slot<In, Out> = { worker, ready: false, jobs: new Map() };
     slots.push(slot);
     worker.unref();
     worker.on('message', (reply: WorkerReply<Out>) => {
       if (reply.type === 'ready') {
         slot.ready = true;
       } else {
-        const job = slot.job;
-        slot.job = null;
-        worker.unref();
-        if (job && job.id === reply.id) {
+        const job = slot.jobs.get(reply.id);
+        slot.jobs.delete(reply.id);
+        if (slot.jobs.size === 0) worker.unref();
+        if (job) {
           if (reply.type === 'done') job.resolve(reply.output);
           else job.reject(toFolioError(reply.error));
         }
@@ -136,8 +146,10 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
       if (closed) return;
       // A worker that never loaded will not load next time either: run jobs here from now on.
       if (!slot.ready) broken = err;
-      slot.job?.reject(new FolioError('INTERNAL', `${opts.name} crashed: ${err.message}`));
-      slot.job = null;
+      for (const job of slot.jobs.values()) {
+        job.reject(new FolioError('INTERNAL', `${opts.name} crashed: ${err.message}`));
+      }
+      slot.jobs.clear();
       dispatch();
     };
     worker.on('error', lost);
@@ -159,7 +171,9 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
       }
       const running = slots.splice(0);
       for (const slot of running) {
-        slot.job?.reject(new FolioError('INTERNAL', `${opts.name} was closed.`));
+        for (const job of slot.jobs.values()) {
+          job.reject(new FolioError('INTERNAL', `${opts.name} was closed.`));
+        }
       }
       await Promise.all(running.map((slot) => slot.worker.terminate()));
     },

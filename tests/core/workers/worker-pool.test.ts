@@ -51,6 +51,26 @@ describe('worker pool', () => {
     expect(after.thread).toBeGreaterThan(0);
   }, 30_000);
 
+  it('keeps `depth` jobs in a worker, and rejects them all when it dies', async () => {
+    const own = createWorkerPool<FixtureJob, FixtureResult>({
+      workerFile,
+      size: 1,
+      depth: 2,
+      name: 'The fixture',
+    });
+    const answers = await Promise.all([1, 2, 3].map((n) => own.run({ op: 'double', n })));
+    expect(answers.map((a) => a.n)).toEqual([2, 4, 6]);
+    const [dies, sentWithIt, queued] = await Promise.all(
+      (['exit', 'double', 'double'] as const).map((op) =>
+        own.run(op === 'exit' ? { op } : { op, n: 1, waitMs: 100 }).catch((e: unknown) => e),
+      ),
+    );
+    expect((dies as FolioError).message).toMatch(/crashed/);
+    expect((sentWithIt as FolioError).message).toMatch(/crashed/);
+    expect((queued as FixtureResult).n).toBe(2);
+    await own.close();
+  }, 30_000);
+
   it('rejects waiting jobs on close and refuses work after it', async () => {
     const own = createWorkerPool<FixtureJob, FixtureResult>({
       workerFile,
