@@ -60,10 +60,11 @@ const REFERENCE_FORMATS = {
 const DOC_EXT: Record<DocumentFormat, string> = { md: '.md', html: '.html', pdf: '.pdf' };
 
 /** Markdown batches larger than this (without assets) render in worker threads by default. A
- * fresh worker costs 1–2 s of CPU (loading, citeproc's styles, JIT warm-up) before it renders
- * at full speed; measured on 2 cores, 158 articles took 1–3 s in this thread against 3.5–4 s
- * through two workers, so only batches of a thousand or more gain. */
-export const POOLED_MARKDOWN_MIN = 1000;
+ * fresh worker costs 1–2 s of CPU (loading, citeproc's styles, JIT warm-up), and two workers
+ * with this thread on 2 cores spend ~35% more CPU per article than one thread does. Measured
+ * there: 1,500 articles gained nothing (4.0–4.9 s in this thread, 4.7–5.0 s pooled), 3,000
+ * a little (6.6 against 6.2 s), 10,000 about 15% (15.3–17.9 against 14.4–15.7 s). */
+export const POOLED_MARKDOWN_MIN = 2000;
 // Renders queued or running ahead of the writes: enough to keep every worker busy while this
 // thread hashes and writes, few enough that a batch's articles are not all cloned at once.
 const RENDER_WINDOW = 32;
