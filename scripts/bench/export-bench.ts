@@ -4,6 +4,7 @@
  * when the corpus is absent) through the real parser, cycled with distinct ids and titles.
  *
  *   npm run bench:export [-- --md 10000 --pdf 100]   (--pdf 0: Markdown only)
+ *   npm run bench:export -- --pdf 0 --in-thread       (Markdown without the worker pool)
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,11 @@ import { createChromiumPrinter } from '../../electron/core/printer/chromium-prin
 import type { Article } from '../../shared/model';
 
 const { values } = parseArgs({
-  options: { md: { type: 'string', default: '10000' }, pdf: { type: 'string', default: '100' } },
+  options: {
+    md: { type: 'string', default: '10000' },
+    pdf: { type: 'string', default: '100' },
+    'in-thread': { type: 'boolean', default: false },
+  },
 });
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const corpus = process.env.FOLIO_CORPUS_DIR ?? path.resolve(repoRoot, '../shared/corpus');
@@ -99,7 +104,11 @@ const base = loadArticles();
 console.log(`articles: ${base.length} from ${srcDir}`);
 const out = mkdtempSync(path.join(tmpdir(), 'folio-export-bench-'));
 const printer = createChromiumPrinter({ loadTimeoutMs: 5_000 });
-const exporter = createExporter({ printer: async () => printer });
+// --in-thread measures the per-article path that every batch took before the Markdown pool.
+const exporter = createExporter({
+  printer: async () => printer,
+  pooledMarkdownMin: values['in-thread'] ? Infinity : undefined,
+});
 try {
   // --pdf 0 skips the PDF part (and Chromium) so the Markdown figure can be measured alone.
   const nPdf = Number(values.pdf);
@@ -151,7 +160,7 @@ try {
   const cpu = process.cpuUsage(cpu0);
   // CPU time too: on a shared, loaded machine wall time says more about the neighbours.
   console.log(
-    `markdown export of ${nMd}: ${fmt(md)} wall, ${fmt((cpu.user + cpu.system) / 1000)} CPU (${(md / nMd).toFixed(2)} ms per article)`,
+    `markdown export of ${nMd}${values['in-thread'] ? ' (in-thread)' : ''}: ${fmt(md)} wall, ${fmt((cpu.user + cpu.system) / 1000)} CPU (${(md / nMd).toFixed(2)} ms per article)`,
   );
 } finally {
   await exporter.close();
