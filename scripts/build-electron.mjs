@@ -2,8 +2,7 @@
 //   main:    electron/main/main.ts       -> dist/electron/main.cjs    (node, cjs; electron and
 //            playwright-core stay external: one is provided by the runtime, the other loads
 //            browser binaries relative to its own package folder)
-//   workers: parse-worker.cjs, index-worker.cjs and markdown-worker.cjs beside main.cjs (the
-//            worker pools)
+//   workers: parse-worker.cjs and markdown-worker.cjs beside main.cjs (the worker pools)
 //   preload: electron/preload/preload.ts -> dist/electron/preload.cjs (sandboxed preloads may
 //            require only `electron`, so everything else is bundled in)
 import { build } from 'esbuild';
@@ -61,9 +60,6 @@ export async function buildElectron() {
     // The parse pool's worker: found next to main.cjs (defaultParseWorkerFile); if it cannot
     // start, the pool parses in the main thread.
     workerBundle('electron/core/parse/parse-worker.ts', 'parse-worker.cjs'),
-    // The search indexer's worker (defaultIndexWorkerFile); the index tokenises in the main
-    // thread when it cannot start.
-    workerBundle('electron/core/search/index-worker.ts', 'index-worker.cjs'),
     // The Markdown render pool's worker, found the same way (defaultMarkdownWorkerFile); large
     // Markdown exports render in the main thread when it cannot start.
     workerBundle('electron/core/export/markdown-worker.ts', 'markdown-worker.cjs'),
