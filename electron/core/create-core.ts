@@ -8,7 +8,6 @@ import { createHttpImageFetcher } from './export/fetch-image';
 import { parseDocument } from './parse/parse-document';
 import { createParsePool, defaultParseWorkerFile } from './parse/parse-pool';
 import type { Clock, FolioCore, Printer } from './ports';
-import { createIndexPool, defaultIndexWorkerFile } from './search/index-pool';
 import { openSearchIndex } from './search/open-search-index';
 import { openLibrary } from './store/open-library';
 
@@ -24,8 +23,6 @@ export interface CreateCoreOptions {
   parseWorkerFile?: string | URL | null;
   /** Parse worker threads; defaults to the number of CPUs. */
   parseThreads?: number;
-  /** The search indexer's worker entry; defaults to the one next to the index, null indexes in-thread. */
-  indexWorkerFile?: string | URL | null;
   /**
    * When the search index has to be built (first open, a new index format, or a corrupt index),
    * open at once and build behind it. The app and the browser shell do, so a large library shows
@@ -52,23 +49,16 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
     await pool.close();
     throw err;
   }
-  // Tokenising for the index runs in a worker too, beside the store's writes.
-  const indexer = createIndexPool({
-    workerFile:
-      options.indexWorkerFile === undefined ? defaultIndexWorkerFile() : options.indexWorkerFile,
-  });
   let search;
   try {
     search = await openSearchIndex({
       dir: options.dir,
       library,
-      buildDoc: indexer.build,
       buildInBackground: options.buildIndexInBackground,
       onBuildProgress: options.onIndexBuildProgress,
     });
   } catch (err) {
     await library.close();
-    await indexer.close();
     await pool.close();
     throw err;
   }
@@ -90,7 +80,6 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
       await exporter.close();
       if (printer) await (await printer).close();
       await search.close();
-      await indexer.close();
       await library.close();
       await pool.close();
     },

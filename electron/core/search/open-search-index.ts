@@ -9,7 +9,7 @@ import type { SearchRequest, SearchResponse } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
 import type { Article } from '../../../shared/model';
 import type { Library, LibraryEvent, SearchIndex } from '../ports';
-import { type BuiltDoc, buildDoc } from './article-doc';
+import { buildDoc } from './article-doc';
 import { type EvalContext, evaluate } from './evaluate';
 import {
   type LoadedIndex,
@@ -37,12 +37,7 @@ export interface OpenSearchIndexOptions {
   buildInBackground?: boolean;
   /** Progress of a build at open (articles done, total). */
   onBuildProgress?: (done: number, total: number) => void;
-  /** Tokenises an article (createCore passes a worker pool's); defaults to buildDoc in-thread. */
-  buildDoc?: (article: Article) => Promise<BuiltDoc>;
 }
-
-/** Articles read and tokenised at once (tokenising may run in a worker meanwhile). */
-const BUILD_AHEAD = 16;
 
 /** Articles indexed between yields of a background build (keeps searches answered meanwhile). */
 const BUILD_BATCH = 200;
@@ -88,44 +83,22 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     return next;
   };
 
-  const build = opts.buildDoc ?? (async (a: Article) => buildDoc(a));
-
-  const addDoc = (target: LoadedIndex, doc: BuiltDoc, keepTerms = true) => {
-    const { rec, terms, stored, matchForm } = doc;
+  const indexArticle = (target: LoadedIndex, a: Article, keepTerms = true) => {
+    const { rec, terms, stored, matchForm } = buildDoc(a);
     rec.textRef = stored ? target.texts.append(stored) : [0, 0];
     rec.foldRef = matchForm ? target.texts.append(matchForm) : [0, 0];
     target.state.add(rec, terms, keepTerms);
   };
 
-  /**
-   * Reads and tokenises articles a few at a time, handing each to `use` in order (null for one
-   * that is gone): while one is tokenised the next ones are read.
-   */
-  const buildEach = async (
-    ids: string[],
-    use: (id: string, doc: BuiltDoc | null) => void | Promise<void>,
-  ) => {
-    for (let i = 0; i < ids.length; i += BUILD_AHEAD) {
-      const chunk = ids.slice(i, i + BUILD_AHEAD);
-      const docs = await Promise.all(
-        chunk.map(async (id) => {
-          try {
-            return await build(await library.get(id));
-          } catch (err) {
-            if (isNotFound(err)) return null;
-            throw err;
-          }
-        }),
-      );
-      for (const [k, id] of chunk.entries()) await use(id, docs[k] ?? null);
-    }
-  };
-
   const refresh = async (ids: string[]) => {
-    await buildEach(ids, (id, doc) => {
-      if (doc) addDoc(idx, doc);
-      else idx.state.remove(id);
-    });
+    for (const id of ids) {
+      try {
+        indexArticle(idx, await library.get(id));
+      } catch (err) {
+        if (isNotFound(err)) idx.state.remove(id);
+        else throw err;
+      }
+    }
     dirty = true;
   };
 
@@ -180,14 +153,15 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     const next = live && fresh ? idx : await emptyIndex(dir, idx.manifest.gen);
     onProgress?.(0, summaries.length);
     let done = 0;
-    await buildEach(
-      summaries.map((s) => s.id),
-      async (_id, doc) => {
-        if (doc) addDoc(next, doc, false);
-        onProgress?.(++done, summaries.length);
-        if (live && done % BUILD_BATCH === 0) await new Promise((r) => setImmediate(r));
-      },
-    );
+    for (const s of summaries) {
+      try {
+        indexArticle(next, await library.get(s.id), false);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+      onProgress?.(++done, summaries.length);
+      if (live && done % BUILD_BATCH === 0) await new Promise((r) => setImmediate(r));
+    }
     const old = idx;
     idx = await saveSnapshot(dir, next);
     if (old.texts !== idx.texts) old.texts.close();
@@ -195,31 +169,16 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     dirty = false;
   };
 
-  // Upserts arriving while the index is busy join one batch, tokenised together when its turn
-  // comes. Any other event closes the batch, so nothing is applied out of order.
-  let openBatch: Set<string> | null = null;
   const onEvent = (ev: LibraryEvent) => {
-    if (ev.type === 'upsert' && openBatch) {
-      ev.ids.forEach((id) => openBatch?.add(id));
-      return;
-    }
-    let work: () => Promise<void>;
-    if (ev.type === 'upsert') {
-      const batch = (openBatch = new Set(ev.ids));
-      work = () => {
-        if (openBatch === batch) openBatch = null;
-        return refresh([...batch]);
-      };
-    } else {
-      openBatch = null;
-      work =
-        ev.type === 'remove'
+    const work =
+      ev.type === 'upsert'
+        ? () => refresh(ev.ids)
+        : ev.type === 'remove'
           ? async () => {
               ev.ids.forEach((id) => idx.state.remove(id));
               dirty = true;
             }
           : reconcile;
-    }
     serial(work).then(scheduleFlush, onError);
   };
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../shared/model';
-import { buildDoc } from '../../../electron/core/search/article-doc';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
 import { FakeLibrary, makeArticle } from './fake-library';
 
@@ -284,39 +283,5 @@ describe('openSearchIndex persistence', () => {
     expect(caught?.code).toBe('INVALID_QUERY');
     expect(idx.search({ query: '' }).total).toBe(0);
     await idx.close();
-  });
-
-  it('applies upserts and removes in order while a slow tokeniser batches the upserts', async () => {
-    const lib = new FakeLibrary(dir, sample());
-    let calls = 0;
-    const idx = await openSearchIndex({
-      dir,
-      library: lib.asLibrary(),
-      onError: (e) => errors.push(e),
-      // Every tokenisation answers later and out of order, as a worker pool would.
-      buildDoc: async (a) => {
-        calls++;
-        await new Promise((r) => setTimeout(r, Math.random() * 5));
-        return buildDoc(a);
-      },
-    });
-    calls = 0;
-    const extra = Array.from({ length: 30 }, (_, i) =>
-      makeArticle({ id: `x${i}`, text: `第${i}条 南海消息` }),
-    );
-    for (const a of extra) lib.put(a);
-    lib.delete('x3');
-    lib.put(makeArticle({ id: 'x3', text: '南海 重新导入' }));
-    lib.delete('x4');
-    await idx.flush();
-    const ids = idx.matchIds('南海').sort();
-    expect(ids).toHaveLength(29);
-    expect(ids).toContain('x3');
-    expect(ids).not.toContain('x4');
-    expect(idx.matchIds('重新导入')).toEqual(['x3']);
-    // Each upsert was tokenised once, however the batches fell.
-    expect(calls).toBeLessThanOrEqual(31);
-    await idx.close();
-    expect(errors).toEqual([]);
   });
 });
