@@ -8,7 +8,8 @@
  *
  * Headline: dumps only (the target is ≥300 dumps/s, peak RSS ≤500 MB at 10,000). Second line:
  * the mixed set, where every fifth file is a saved web page.
- * Env: BENCH_SIZES=1000,10000  BENCH_MIXES=dumps,mixed  BENCH_PARSE=inline (parse in-thread).
+ * Env: BENCH_SIZES=1000,10000  BENCH_MIXES=dumps,mixed  BENCH_PARSE=inline (parse in-thread)
+ *      PROF=DIR (CPU profiles of the measured run's threads).
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -147,7 +148,12 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
 
 function child(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const proc = fork(self, ['--child', ...args], { stdio: 'inherit' });
+    // PROF=DIR writes a CPU profile of every thread of the measured run into DIR.
+    const prof = process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : [];
+    const proc = fork(self, ['--child', ...args], {
+      stdio: 'inherit',
+      execArgv: [...process.execArgv, ...prof],
+    });
     proc.on('error', reject);
     proc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`run exited ${code}`))));
   });
