@@ -5,24 +5,10 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExporter } from '../../../electron/core/export/create-exporter';
-import type { Printer } from '../../../electron/core/ports';
-import { makeArticle, richArticle, seedArticle } from './fixtures';
+import { fakePrinter, makeArticle, richArticle, seedArticle } from './fixtures';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-/** A printer that records what it was asked to print instead of starting Chromium. */
-function fakePrinter(): Printer & { printed: string[] } {
-  const printed: string[] = [];
-  return {
-    printed,
-    async printToPdf(html) {
-      printed.push(html);
-      return new TextEncoder().encode('%PDF-1.7 fake');
-    },
-    async close() {},
-  };
-}
 
 let dir: string;
 beforeEach(() => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../../../electron/core/parse/parse-document';
+import type { Printer } from '../../../electron/core/ports';
 import type { Article } from '../../../shared/model';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -108,4 +109,17 @@ export function richArticle(): Article {
       updatedAt: '2026-11-28T09:00:00.000Z',
     },
   });
+}
+
+/** A printer that records what it was asked to print instead of starting Chromium. */
+export function fakePrinter(): Printer & { printed: string[] } {
+  const printed: string[] = [];
+  return {
+    printed,
+    async printToPdf(html) {
+      printed.push(html);
+      return new TextEncoder().encode('%PDF-1.7 fake');
+    },
+    async close() {},
+  };
 }

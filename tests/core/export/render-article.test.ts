@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderArticle } from '../../../electron/core/export/render-article';
-import type { Printer } from '../../../electron/core/ports';
-import { makeArticle, richArticle } from './fixtures';
+import { fakePrinter, makeArticle, richArticle } from './fixtures';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-
-function recordingPrinter(): Printer & { printed: string[] } {
-  const printed: string[] = [];
-  return {
-    printed,
-    async printToPdf(html) {
-      printed.push(html);
-      return new Uint8Array([0x25]);
-    },
-    async close() {},
-  };
-}
 
 const pdfOf = async (
   article = richArticle(),
   fetchImage?: (url: string) => Promise<Uint8Array | null>,
 ): Promise<string> => {
-  const printer = recordingPrinter();
+  const printer = fakePrinter();
   await renderArticle(
     article,
     { format: 'pdf', baseName: 'a', citation: 'Doe, J. (2022). Rivers.' },
