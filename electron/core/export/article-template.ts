@@ -75,6 +75,7 @@ function notesHtml(article: Article): string {
   return `<section class="notes"><h2>Notes</h2>\n${paragraphs}</section>`;
 }
 
+// Article HTML comes from our sanitiser, which escapes &, <, > and " in attribute values.
 const decodeAttr = (value: string): string =>
   value
     .replace(/&quot;/g, '"')
@@ -98,7 +99,7 @@ function rewriteImages(
 ): string {
   // The figure caption already prints below; an alt text that repeats it is not said twice.
   const captions = new Map(article.images.map((img) => [img.src, squash(img.caption)]));
-  // Quoted attribute values may hold a raw '>' (serialisers escape only & and ").
+  // Quoted values are skipped whole, so a '>' inside one (HTML allows it) never ends the tag.
   return article.contentHtml.replace(/<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi, (tag) => {
     const m = /(\ssrc=")([^"]*)(")/i.exec(tag);
     if (!m) return tag;

@@ -1,6 +1,6 @@
 /**
- * Shared cleaning step for dumps and web pages: `cleanContent($, root, baseUrl, options)` strips feed
- * promos, scripts, ads, share widgets and related-link lists, rebuilds images as figures,
+ * Shared cleaning step for dumps and web pages: `cleanContent($, root, baseUrl, options)` strips
+ * feed promos, scripts, ads, share widgets and related-link lists, rebuilds images as figures,
  * flattens layout wrappers, then returns sanitised HTML, plain text and the images.
  * (Used by parse-document.ts for both formats; web/extract-web-page.ts supplies `root` for pages.)
  */
