@@ -4,6 +4,7 @@
  */
 import type { Article } from '../../../shared/model';
 import { foldPhrase, foldText } from './fold';
+import { buildGapSignature } from './gap-signature';
 import type { DocRecord, DocTerms } from './index-state';
 import { FIELD_COUNT } from './postings';
 import { fieldTerms } from './tokenize';
@@ -68,5 +69,6 @@ export function buildDoc(a: Article): {
   const matchForm = trashed
     ? ''
     : `${foldPhrase(a.text)}${NOTES_SEPARATOR}${foldPhrase(a.notes?.markdown ?? '')}`;
+  rec.gapSig = buildGapSignature(matchForm);
   return { rec, terms, stored, matchForm };
 }

@@ -5,6 +5,7 @@
  */
 import { FIELD, NOTES_SEPARATOR } from './article-doc';
 import { foldPhrase, foldText } from './fold';
+import { mayContain, needleGapHashes } from './gap-signature';
 import { containsPhrase, containsPhraseBytes, type Pattern } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
 import { FIELD_COUNT, emptyPostings } from './postings';
@@ -280,15 +281,20 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
   const order = [FIELD.text, FIELD.title, FIELD.notes, FIELD.meta].filter((f) =>
     fields.includes(f),
   );
-  const needles = new Map<string, Buffer>();
+  const needles = new Map<string, { bytes: Buffer; gaps: number[] }>();
   return (doc: number, phrase: string): boolean => {
     const rec = ctx.state.docs[doc]!;
     if (rec.foldRef && fields.includes(FIELD.text) && fields.includes(FIELD.notes)) {
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
       let needle = needles.get(phrase);
-      if (!needle) needles.set(phrase, (needle = Buffer.from(phrase, 'utf8')));
-      const bytes = ctx.readFoldedBytes(rec);
-      if (bytes && containsPhraseBytes(bytes, needle)) return true;
+      if (!needle) {
+        needle = { bytes: Buffer.from(phrase, 'utf8'), gaps: needleGapHashes(phrase) };
+        needles.set(phrase, needle);
+      }
+      // The phrase filter answers for most documents that hold the words but never together.
+      const body = !rec.gapSig || mayContain(rec.gapSig, needle.gaps);
+      const bytes = body ? ctx.readFoldedBytes(rec) : null;
+      if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
       const [title, meta] = titleAndMeta(rec);
       if (fields.includes(FIELD.title) && containsPhrase(title, phrase)) return true;
       return fields.includes(FIELD.meta) && containsPhrase(meta, phrase);

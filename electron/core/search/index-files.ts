@@ -2,7 +2,7 @@
  * The index on disk, under `<library>/index/`:
  *   manifest.json        format version, generation, which base and texts files are current
  *   base-<gen>.bin       header JSON (document strings, by column) + document numbers + term
- *                        dictionary + postings, with one CRC for the dictionary part (checked
+ *                        dictionary + phrase filters (gap-signature.ts) + postings, with one CRC for the dictionary part (checked
  *                        at open) and one for the postings (read on demand, checked after open)
  *   delta-<gen>.jsonl    append-only log of documents indexed and retired since that base
  *                        (a torn last line from a crash is ignored)
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { DocRecord } from './index-state';
 import { type BaseSegment, allPostings } from './postings';
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 const MAGIC = 'FOLIOIX1';
 
 export interface Manifest {
@@ -26,9 +26,31 @@ export interface Manifest {
   texts: string;
 }
 
+/** A document record as a line of the delta log holds it: the phrase filter in base64. */
+export type DeltaRecord = Omit<DocRecord, 'gapSig'> & { gapSig?: string };
+
 /** One line of the delta log after its header: retired document numbers, or an added document. */
 export type DeltaEntry =
-  { removed: number[] } | { doc: number; rec: DocRecord; terms: Array<[string, number[]]> };
+  { removed: number[] } | { doc: number; rec: DeltaRecord; terms: Array<[string, number[]]> };
+
+/** The delta log's form of a record. */
+export function toDeltaRecord(rec: DocRecord): DeltaRecord {
+  const { gapSig, ...rest } = rec;
+  if (!gapSig) return rest;
+  const bytes = Buffer.from(gapSig.buffer, gapSig.byteOffset, gapSig.byteLength);
+  return { ...rest, gapSig: bytes.toString('base64') };
+}
+
+/** A record read back from the delta log. */
+export function fromDeltaRecord(raw: DeltaRecord): DocRecord {
+  const { gapSig, ...rest } = raw;
+  if (typeof gapSig !== 'string') return rest;
+  const bytes = Buffer.from(gapSig, 'base64');
+  if (bytes.length % 4 !== 0) corrupt('delta phrase filter');
+  const sig = new Uint32Array(bytes.length / 4);
+  new Uint8Array(sig.buffer).set(bytes);
+  return { ...rest, gapSig: sig };
+}
 
 export interface Snapshot {
   docs: DocRecord[];
@@ -53,6 +75,8 @@ interface BaseHeader {
   columns: DocColumns;
   terms: number;
   termChars: number;
+  /** Total 32-bit words of the documents' phrase filters. */
+  sigWords: number;
   postings: number;
   /** CRC of document numbers, term offsets, posting offsets and term characters. */
   dictCrc: number;
@@ -76,19 +100,33 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
   await rename(tmp, path);
 }
 
-/** Numbers per document: publishedAt (NaN: none), flags, lens × 4, textRef × 2, foldRef × 2. */
-const NUMS = 10;
+/**
+ * Numbers per document: publishedAt (NaN: none), flags, lens × 4, textRef × 2, foldRef × 2, words
+ * of its phrase filter.
+ */
+const NUMS = 11;
 const TRASHED = 1;
 const PLAIN = 2;
 const HAS_FOLD = 4;
+const HAS_SIG = 8;
 
 /** The sections read at open, in file order (the postings follow them). */
-function dictSections(nums: Float64Array, base: BaseSegment): Uint8Array[] {
+function dictSections(nums: Float64Array, sigs: Uint32Array, base: BaseSegment): Uint8Array[] {
   const view = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  return [view(nums), view(base.termOffsets), view(base.postOffsets), view(base.termChars)];
+  return [
+    view(nums),
+    view(base.termOffsets),
+    view(base.postOffsets),
+    view(sigs),
+    view(base.termChars),
+  ];
 }
 
-function encodeDocs(docs: DocRecord[]): { columns: DocColumns; nums: Float64Array } {
+function encodeDocs(docs: DocRecord[]): {
+  columns: DocColumns;
+  nums: Float64Array;
+  sigs: Uint32Array;
+} {
   const columns: DocColumns = {
     id: [],
     title: [],
@@ -99,6 +137,8 @@ function encodeDocs(docs: DocRecord[]): { columns: DocColumns; nums: Float64Arra
     tags: [],
   };
   const nums = new Float64Array(docs.length * NUMS);
+  const sigs = new Uint32Array(docs.reduce((n, d) => n + (d.gapSig?.length ?? 0), 0));
+  let sigAt = 0;
   docs.forEach((d, i) => {
     columns.id.push(d.id);
     columns.title.push(d.title);
@@ -109,18 +149,33 @@ function encodeDocs(docs: DocRecord[]): { columns: DocColumns; nums: Float64Arra
     columns.tags.push(d.tags);
     const o = i * NUMS;
     nums[o] = d.publishedAt ?? NaN;
-    nums[o + 1] = (d.trashed ? TRASHED : 0) | (d.plain ? PLAIN : 0) | (d.foldRef ? HAS_FOLD : 0);
+    nums[o + 1] =
+      (d.trashed ? TRASHED : 0) |
+      (d.plain ? PLAIN : 0) |
+      (d.foldRef ? HAS_FOLD : 0) |
+      (d.gapSig ? HAS_SIG : 0);
     for (let f = 0; f < 4; f++) nums[o + 2 + f] = d.lens[f] ?? 0;
     nums[o + 6] = d.textRef[0];
     nums[o + 7] = d.textRef[1];
     nums[o + 8] = d.foldRef?.[0] ?? 0;
     nums[o + 9] = d.foldRef?.[1] ?? 0;
+    nums[o + 10] = d.gapSig?.length ?? 0;
+    if (d.gapSig) sigs.set(d.gapSig, sigAt);
+    sigAt += d.gapSig?.length ?? 0;
   });
-  return { columns, nums };
+  return { columns, nums, sigs };
 }
 
-function decodeDocs(n: number, c: DocColumns, nums: Float64Array): DocRecord[] {
+function decodeDocs(
+  n: number,
+  c: DocColumns,
+  nums: Float64Array,
+  sigSection: Uint32Array,
+): DocRecord[] {
   const docs = new Array<DocRecord>(n);
+  // A copy of its own: the filters outlive the rest of the dictionary buffer after a compaction.
+  const sigs = sigSection.slice();
+  let sigAt = 0;
   for (let i = 0; i < n; i++) {
     const o = i * NUMS;
     const flags = nums[o + 1]!;
@@ -140,6 +195,11 @@ function decodeDocs(n: number, c: DocColumns, nums: Float64Array): DocRecord[] {
       textRef: [nums[o + 6]!, nums[o + 7]!],
     };
     if (flags & HAS_FOLD) rec.foldRef = [nums[o + 8]!, nums[o + 9]!];
+    if (flags & HAS_SIG) {
+      const words = nums[o + 10]!;
+      if (sigAt + words > sigs.length) corrupt('phrase filters');
+      rec.gapSig = sigs.subarray(sigAt, (sigAt += words));
+    }
     docs[i] = rec;
   }
   return docs;
@@ -147,8 +207,8 @@ function decodeDocs(n: number, c: DocColumns, nums: Float64Array): DocRecord[] {
 
 /** Serialises a compacted (in-memory) base segment and its documents. */
 export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): Uint8Array {
-  const { columns, nums } = encodeDocs(docs);
-  const sections = dictSections(nums, base);
+  const { columns, nums, sigs } = encodeDocs(docs);
+  const sections = dictSections(nums, sigs, base);
   const postings = allPostings(base);
   let dictCrc = 0;
   for (const s of sections) dictCrc = crc32(s, dictCrc);
@@ -159,6 +219,7 @@ export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): U
     columns,
     terms: base.termOffsets.length - 1,
     termChars: base.termChars.length,
+    sigWords: sigs.length,
     postings: postings.length,
     dictCrc,
     postCrc: crc32(postings),
@@ -225,7 +286,8 @@ function openBaseFd(fd: number, gen: number): OpenedBase {
   if (header.formatVersion !== FORMAT_VERSION) corrupt('format version');
   if (header.gen !== gen) corrupt('generation');
   const dictStart = 12 + hlen;
-  const dictBytes = header.docs * NUMS * 8 + (header.terms + 1) * 8 + header.termChars * 2;
+  const dictBytes =
+    header.docs * NUMS * 8 + (header.terms + 1) * 8 + header.sigWords * 4 + header.termChars * 2;
   const postStart = dictStart + dictBytes;
   if (postStart + header.postings !== size) corrupt(size < postStart ? 'truncated' : 'size');
   // One aligned buffer: the typed arrays are views into it, nothing is copied.
@@ -240,6 +302,7 @@ function openBaseFd(fd: number, gen: number): OpenedBase {
   const nums = new Float64Array(dict.buffer, take(header.docs * NUMS * 8), header.docs * NUMS);
   const termOffsets = new Uint32Array(dict.buffer, take((header.terms + 1) * 4), header.terms + 1);
   const postOffsets = new Uint32Array(dict.buffer, take((header.terms + 1) * 4), header.terms + 1);
+  const sigs = new Uint32Array(dict.buffer, take(header.sigWords * 4), header.sigWords);
   const termChars = new Uint16Array(dict.buffer, take(header.termChars * 2), header.termChars);
   if (crc32(dict) !== header.dictCrc) corrupt('checksum');
   if ((postOffsets[header.terms] ?? 0) !== header.postings) corrupt('postings size');
@@ -273,7 +336,7 @@ function openBaseFd(fd: number, gen: number): OpenedBase {
     }
     if (open && crc !== header.postCrc) corrupt('postings checksum');
   };
-  return { docs: decodeDocs(header.docs, header.columns, nums), base, verifyPostings };
+  return { docs: decodeDocs(header.docs, header.columns, nums, sigs), base, verifyPostings };
 }
 
 function fstatSize(fd: number): number {

@@ -14,9 +14,11 @@ import {
   openBase,
   deltaName,
   encodeBase,
+  fromDeltaRecord,
   readDelta,
   readManifest,
   removeStale,
+  toDeltaRecord,
   writeAtomic,
 } from './index-files';
 import { IndexState } from './index-state';
@@ -68,7 +70,7 @@ async function withDelta(
       continue;
     }
     while (state.docs.length < entry.doc) state.docs.push(null);
-    state.add(entry.rec, new Map(entry.terms), false);
+    state.add(fromDeltaRecord(entry.rec), new Map(entry.terms), false);
   }
   state.markSaved(delta !== null);
   const texts = new TextStore(textsPath);
@@ -98,7 +100,7 @@ export async function saveDelta(dir: string, idx: LoadedIndex): Promise<void> {
   for (let doc = state.savedDocs; doc < state.docs.length; doc++) {
     const rec = state.docs[doc];
     const terms = state.deltaTerms.get(doc);
-    if (rec && terms) lines.push(`${JSON.stringify({ doc, rec, terms })}\n`);
+    if (rec && terms) lines.push(`${JSON.stringify({ doc, rec: toDeltaRecord(rec), terms })}\n`);
   }
   idx.texts.sync();
   if (lines.length) await appendSynced(join(dir, deltaName(manifest.gen)), lines.join(''));

@@ -42,6 +42,11 @@ export interface DocRecord {
    * Absent in indexes written before it existed.
    */
   foldRef?: [number, number];
+  /**
+   * Filter of the windows around the spaces of that folded form (gap-signature.ts); absent when
+   * the record was indexed before it existed.
+   */
+  gapSig?: Uint32Array;
 }
 
 /** Term frequencies of one document: term → counts per field. */

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../../../electron/core/ports';
+import { type EvalContext, evaluate } from '../../../electron/core/search/evaluate';
+import { loadIndex } from '../../../electron/core/search/index-persistence';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
+import { parseQuery } from '../../../electron/core/search/query-parser';
 import { FakeLibrary, makeArticle } from './fake-library';
 
 describe('contiguity of CJK terms', () => {
@@ -44,5 +47,62 @@ describe('contiguity of CJK terms', () => {
     const hit = res.hits[0]!;
     const [a, b] = hit.highlights[0]!;
     expect(hit.snippet.slice(a, b)).toBe('維權律師');
+  });
+});
+
+describe('phrase filters', () => {
+  let dir: string;
+  // Varied texts (a filter is a hash: identical texts would pass or fail together), each with
+  // "the" and "president" but never side by side.
+  const vocabulary =
+    'talks ended on day club spoke to reporters about budget plans for city river'.split(' ');
+  const apart = Array.from({ length: 40 }, (_, i) => {
+    const words = Array.from({ length: 12 }, (_, k) => vocabulary[(i * 7 + k * k * 3) % 14]!);
+    return makeArticle({
+      id: `apart-${i}`,
+      lang: 'en',
+      text: `The ${words.slice(0, 6).join(' ')}. A president ${i} ${words.slice(6).join(' ')}.`,
+    });
+  });
+  const together = makeArticle({
+    id: 'together',
+    lang: 'en',
+    text: 'On Monday the President spoke to the press.',
+  });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'folio-gap-'));
+    const lib = new FakeLibrary(dir, [...apart, together]);
+    const index = await openSearchIndex({
+      dir,
+      library: lib.asLibrary(),
+      onError: () => undefined,
+    });
+    // One more document after the base is written, so the delta log's form is covered too.
+    lib.put(makeArticle({ id: 'later', lang: 'en', text: 'Later, the president left.' }));
+    await index.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads only documents whose filter may hold the phrase, from the base and the delta', async () => {
+    const idx = (await loadIndex(join(dir, 'index')))!;
+    let reads = 0;
+    const ctx: EvalContext = {
+      state: idx.state,
+      readStored: (rec) => idx.texts.read(rec.textRef),
+      readFoldedBytes: (rec) => {
+        reads++;
+        return rec.foldRef ? idx.texts.readBytes(rec.foldRef) : null;
+      },
+    };
+    expect(idx.state.docs.every((d) => d?.gapSig instanceof Uint32Array)).toBe(true);
+    const ids = evaluate(ctx, parseQuery('"the president"')).ranked.map(
+      (r) => idx.state.docs[r.doc]!.id,
+    );
+    expect(ids.sort()).toEqual(['later', 'together']);
+    // 42 documents hold both words; without the filters every one of them would be read.
+    expect(reads).toBeLessThan(10);
+    idx.texts.close();
+    idx.state.close();
   });
 });
