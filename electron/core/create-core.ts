@@ -9,6 +9,7 @@ import { parseDocument } from './parse/parse-document';
 import { createParsePool, defaultParseWorkerFile } from './parse/parse-pool';
 import type { Clock, FolioCore, Printer } from './ports';
 import { openSearchIndex } from './search/open-search-index';
+import { createAnalysisCache } from './search/text-analysis';
 import { openLibrary } from './store/open-library';
 
 export interface CreateCoreOptions {
@@ -41,10 +42,18 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
       options.parseWorkerFile === undefined ? defaultParseWorkerFile() : options.parseWorkerFile,
     size: options.parseThreads,
     fallback: parseDocument,
+    analyse: true,
   });
+  // Imported texts arrive analysed for the index; the index takes each when it indexes the article.
+  const analyses = createAnalysisCache();
+  const parse = async (bytes: Uint8Array, fileName: string) => {
+    const { analysis, ...outcome } = await pool.parse(bytes, fileName);
+    if (analysis) analyses.put(outcome.article.text, analysis);
+    return outcome;
+  };
   let library;
   try {
-    library = await openLibrary({ dir: options.dir, parse: pool.parse, clock: options.clock });
+    library = await openLibrary({ dir: options.dir, parse, clock: options.clock });
   } catch (err) {
     await pool.close();
     throw err;
@@ -56,6 +65,7 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
       library,
       buildInBackground: options.buildIndexInBackground,
       onBuildProgress: options.onIndexBuildProgress,
+      analyses,
     });
   } catch (err) {
     await library.close();

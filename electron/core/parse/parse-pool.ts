@@ -4,8 +4,8 @@
  * unref'd while idle, so an open pool never keeps a process alive; close() terminates them.
  */
 import { createWorkerPool, findWorkerFile } from '../workers/worker-pool';
-import type { ParseFn, ParseOutcome } from '../ports';
-import type { ParseRequest } from './parse-worker';
+import type { ParseFn } from '../ports';
+import type { AnalysedOutcome, ParseRequest } from './parse-worker';
 
 export interface ParsePoolOptions {
   /** The worker entry file; null parses in this thread (with `fallback`). */
@@ -14,11 +14,16 @@ export interface ParsePoolOptions {
   size?: number;
   /** Used when there is no worker file, or when a worker fails to start. */
   fallback?: ParseFn;
+  /**
+   * Workers also analyse each body text for the search index (imports), taking that work off the
+   * main thread. The in-thread fallback does not: there it would save nothing.
+   */
+  analyse?: boolean;
 }
 
 export interface ParsePool {
   /** Parses `bytes` in a worker; rejects with the parser's FolioError for bad input. */
-  parse(bytes: Uint8Array, fileName: string): Promise<ParseOutcome>;
+  parse(bytes: Uint8Array, fileName: string): Promise<AnalysedOutcome>;
   /** Terminates every worker; parses still waiting reject. */
   close(): Promise<void>;
 }
@@ -31,7 +36,7 @@ export function defaultParseWorkerFile(): URL | null {
 /** Creates a parse pool; no thread starts until the first parse. */
 export function createParsePool(opts: ParsePoolOptions): ParsePool {
   const { fallback } = opts;
-  const pool = createWorkerPool<ParseRequest, ParseOutcome>({
+  const pool = createWorkerPool<ParseRequest, AnalysedOutcome>({
     workerFile: opts.workerFile,
     size: opts.size,
     name: 'The parser',
@@ -39,7 +44,7 @@ export function createParsePool(opts: ParsePoolOptions): ParsePool {
     // A private copy is transferred, not cloned: the caller keeps its bytes for the store.
     prepare: (req) => {
       const bytes = new Uint8Array(req.bytes);
-      return [{ fileName: req.fileName, bytes }, [bytes.buffer]];
+      return [{ fileName: req.fileName, bytes, analyse: opts.analyse }, [bytes.buffer]];
     },
   });
   return {

@@ -7,6 +7,7 @@ import { foldPhrase, foldText } from './fold';
 import { buildGapSignature } from './gap-signature';
 import type { DocRecord, DocTerms } from './index-state';
 import { FIELD_COUNT } from './postings';
+import { type TextAnalysis, analysisTerms } from './text-analysis';
 import { fieldTerms } from './tokenize';
 
 /** Field numbers, matching the bits of a posting's field mask. */
@@ -27,8 +28,14 @@ function parseTime(iso: string | null): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-/** Tokenises an article; the caller stores `stored` and fills in `rec.textRef`. */
-export function buildDoc(a: Article): {
+/**
+ * Tokenises an article; the caller stores `stored` and fills in `rec.textRef`. `analysis`, when
+ * given, must be analyseText(a.text) made beforehand (text-analysis.ts).
+ */
+export function buildDoc(
+  a: Article,
+  analysis?: TextAnalysis,
+): {
   rec: DocRecord;
   terms: DocTerms;
   stored: string;
@@ -40,11 +47,20 @@ export function buildDoc(a: Article): {
   const terms: DocTerms = new Map();
   const lens: number[] = [];
   let plain = true;
+  const body = trashed ? undefined : analysis;
   fields.forEach((text, f) => {
-    const folded = foldText(text);
-    if ((f === FIELD.text || f === FIELD.notes) && folded !== text) plain = false;
-    const { tf, length } = fieldTerms(folded);
-    lens.push(length);
+    let tf: Map<string, number>;
+    if (f === FIELD.text && body) {
+      if (!body.plain) plain = false;
+      tf = analysisTerms(body);
+      lens.push(body.length);
+    } else {
+      const folded = foldText(text);
+      if ((f === FIELD.text || f === FIELD.notes) && folded !== text) plain = false;
+      const field = fieldTerms(folded);
+      tf = field.tf;
+      lens.push(field.length);
+    }
     for (const [term, n] of tf) {
       let row = terms.get(term);
       if (!row) terms.set(term, (row = new Array<number>(FIELD_COUNT).fill(0)));
@@ -68,7 +84,7 @@ export function buildDoc(a: Article): {
   const stored = trashed ? '' : `${a.text}${NOTES_SEPARATOR}${a.notes?.markdown ?? ''}`;
   const matchForm = trashed
     ? ''
-    : `${foldPhrase(a.text)}${NOTES_SEPARATOR}${foldPhrase(a.notes?.markdown ?? '')}`;
+    : `${body ? body.match : foldPhrase(a.text)}${NOTES_SEPARATOR}${foldPhrase(a.notes?.markdown ?? '')}`;
   rec.gapSig = buildGapSignature(matchForm);
   return { rec, terms, stored, matchForm };
 }

@@ -20,6 +20,7 @@ import {
 } from './index-persistence';
 import { isEmptyQuery, parseQuery } from './query-parser';
 import { buildResponse } from './search-response';
+import type { AnalysisCache } from './text-analysis';
 
 export interface OpenSearchIndexOptions {
   /** The library folder; the index lives in its `index/` subfolder. */
@@ -37,6 +38,8 @@ export interface OpenSearchIndexOptions {
   buildInBackground?: boolean;
   /** Progress of a build at open (articles done, total). */
   onBuildProgress?: (done: number, total: number) => void;
+  /** Body texts analysed where they were parsed (imports), taken instead of analysing again. */
+  analyses?: AnalysisCache;
 }
 
 /** Articles indexed between yields of a background build (keeps searches answered meanwhile). */
@@ -84,21 +87,21 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   };
 
   const indexArticle = (target: LoadedIndex, a: Article, keepTerms = true) => {
-    const { rec, terms, stored, matchForm } = buildDoc(a);
+    const { rec, terms, stored, matchForm } = buildDoc(a, opts.analyses?.take(a.text));
     rec.textRef = stored ? target.texts.append(stored) : [0, 0];
     rec.foldRef = matchForm ? target.texts.append(matchForm) : [0, 0];
     target.state.add(rec, terms, keepTerms);
   };
 
   const refresh = async (ids: string[]) => {
-    for (const id of ids) {
-      try {
-        indexArticle(idx, await library.get(id));
-      } catch (err) {
-        if (isNotFound(err)) idx.state.remove(id);
-        else throw err;
-      }
-    }
+    // Read concurrently, index in order: one article at a time would leave the index far behind
+    // a busy import (each read waits behind the import's own disk work).
+    const got = await Promise.allSettled(ids.map((id) => library.get(id)));
+    got.forEach((r, i) => {
+      if (r.status === 'fulfilled') indexArticle(idx, r.value);
+      else if (isNotFound(r.reason)) idx.state.remove(ids[i]!);
+      else throw r.reason;
+    });
     dirty = true;
   };
 
@@ -169,16 +172,33 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     dirty = false;
   };
 
+  /**
+   * Upserts queued behind the same work join one batch; any other event closes the batch, so a
+   * later upsert still lands after it.
+   */
+  let batch: Set<string> | null = null;
   const onEvent = (ev: LibraryEvent) => {
+    if (ev.type === 'upsert') {
+      if (batch) {
+        ev.ids.forEach((id) => batch!.add(id));
+        return;
+      }
+      const ids = (batch = new Set(ev.ids));
+      const work = () => {
+        if (batch === ids) batch = null;
+        return refresh([...ids]);
+      };
+      serial(work).then(scheduleFlush, onError);
+      return;
+    }
+    batch = null;
     const work =
-      ev.type === 'upsert'
-        ? () => refresh(ev.ids)
-        : ev.type === 'remove'
-          ? async () => {
-              ev.ids.forEach((id) => idx.state.remove(id));
-              dirty = true;
-            }
-          : reconcile;
+      ev.type === 'remove'
+        ? async () => {
+            ev.ids.forEach((id) => idx.state.remove(id));
+            dirty = true;
+          }
+        : reconcile;
     serial(work).then(scheduleFlush, onError);
   };
 

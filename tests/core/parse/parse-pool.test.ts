@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FolioError } from '../../../shared/errors';
 import { parseDocument } from '../../../electron/core/parse/parse-document';
 import { createParsePool, defaultParseWorkerFile } from '../../../electron/core/parse/parse-pool';
+import { analyseText } from '../../../electron/core/search/text-analysis';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const seed = fs.readFileSync(path.join(repoRoot, 'seeds/000_5d1e6c4fe0d6993d.txt'));
@@ -36,6 +37,18 @@ describe('parse pool', () => {
     const err = await pool.parse(new Uint8Array(0), 'empty.txt').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FolioError);
     expect((err as FolioError).code).toBe('EMPTY_FILE');
+  }, 30_000);
+
+  it('analyses the body text for the index when asked, as analyseText would', async () => {
+    const own = createParsePool({ workerFile: defaultParseWorkerFile(), size: 1, analyse: true });
+    try {
+      const { analysis, ...outcome } = await own.parse(seed, 'seed.txt');
+      expect(outcome).toEqual(parseDocument(seed, 'seed.txt'));
+      expect(analysis).toEqual(analyseText(outcome.article.text));
+      expect((await pool.parse(seed, 'seed.txt')).analysis).toBeUndefined();
+    } finally {
+      await own.close();
+    }
   }, 30_000);
 
   it('refuses work after close and terminates its workers', async () => {

@@ -188,6 +188,26 @@ describe('openSearchIndex persistence', () => {
     await idx.close();
   });
 
+  it('applies changes in order when many arrive while it is busy', async () => {
+    const lib = new FakeLibrary(dir, sample());
+    const idx = await open(lib);
+    const at = '2024-03-01T00:00:00.000Z';
+    // All queued behind one another before any runs: upserts batch, a removal splits the batch.
+    lib.put(makeArticle({ id: 'd', text: '北京今天晴。', updatedAt: at }));
+    lib.put(makeArticle({ id: 'e', text: '北京明天雨。', updatedAt: at }));
+    lib.emit({ type: 'remove', ids: ['e'] });
+    lib.put(makeArticle({ id: 'e', text: '北京后天雪。', updatedAt: at }));
+    lib.delete('d');
+    for (let i = 0; i < 50; i++)
+      lib.put(makeArticle({ id: `f${i}`, text: `天津第${i}天。`, updatedAt: at }));
+    await idx.flush();
+    expect(idx.matchIds('北京')).toEqual(['e']);
+    expect(idx.matchIds('后天')).toEqual(['e']);
+    expect(idx.matchIds('天津')).toHaveLength(50);
+    expect(errors).toEqual([]);
+    await idx.close();
+  });
+
   it('appends changes to the delta log and ignores a line torn by a crash', async () => {
     const lib = new FakeLibrary(dir, sample());
     const idx = await open(lib);
