@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CitationStyle } from '../../../shared/api';
+import { formatCitations } from '../../../electron/core/export/citations';
 import { createHeaderCiter } from '../../../electron/core/export/header-citations';
 import { headerCitation, headerStyle } from '../../../electron/core/export/render-article';
 import type { Article } from '../../../shared/model';
@@ -8,14 +10,35 @@ import { articleFromFile, corpusDir, makeArticle, richArticle, seedArticle } fro
 
 const devDir = path.join(corpusDir, 'dumps-dev');
 
+// Latin bylines as the parser gives them: the template made from one serves the others.
+const LATIN_NAMES = [
+  ['Richard Pérez-Peña'],
+  ['Hisako Ueno'],
+  ['Ellen Barry'],
+  ['Tracy Wen Liu'],
+  ['Liu, Tracy Wen'],
+  ['Jean-Paul Sartre', 'Ellen Barry'],
+  ['Anne-Marie Dupont-Aignan', 'Søren Kierkegaard', 'Łukasz Żółć'],
+  ['Ştefan Ţiriac', 'Iñigo Íñiguez', 'Élodie Ørsted', 'Bjørn Straße'],
+  ['Ludwig van Beethoven', 'JP Morgan'],
+  ['Lord Byron'],
+  ['Reuters'],
+  ['路透社 Reuters'],
+  ['安东尼·祖切尔（Anthony Zurcher）'],
+];
+
 function variants(base: Article[]): Article[] {
   // Same shapes with other values: templates made from the first article serve the rest.
   return base.flatMap((a, i) => [
     a,
     { ...a, id: `${a.id}-b`, title: `${a.title} 续${i}` },
     { ...a, id: `${a.id}-c`, title: `${a.title}？`, siteName: `${a.siteName}网` },
+    { ...a, id: `${a.id}-d`, title: `${a.title} | ${i}` },
+    ...LATIN_NAMES.map((authors, j) => ({ ...a, id: `${a.id}-n${j}`, authors })),
   ]);
 }
+
+const citeproc = (a: Article, style: CitationStyle) => formatCitations([a], style, 'text');
 
 describe('template header citations', () => {
   it('equal citeproc output for hand-made edge cases', () => {
@@ -27,6 +50,7 @@ describe('template header citations', () => {
       makeArticle({ title: "It's <i>odd</i> & “quoted”", authors: ['斯影', '李四'] }),
       makeArticle({ title: 'lower case start', siteName: '', url: '' }),
       makeArticle({ title: '《书名》（上）', lang: 'zh-Hant', authors: ['王小明'] }),
+      makeArticle({ title: '标题', lang: 'ja', authors: ['Hisako Ueno'] }),
     ]);
     for (const a of cases) expect(cite(a)).toBe(headerCitation(a));
   });
@@ -36,6 +60,44 @@ describe('template header citations', () => {
     const cite = createHeaderCiter(headerStyle);
     for (const a of variants(files.map((f) => articleFromFile(path.join(devDir, f))))) {
       expect(cite(a)).toBe(headerCitation(a));
+    }
+  });
+
+  it('equal citeproc output for names with every letter the name templates accept', () => {
+    const letters = Array.from({ length: 0x17f - 0x41 + 1 }, (_, i) =>
+      String.fromCodePoint(0x41 + i),
+    ).filter((c) => /\p{L}/u.test(c));
+    // Both header styles (GB/T upper-cases family names) in languages whose upper case differs.
+    for (const [style, lang] of [
+      ['apa', 'en'],
+      ['gb-t-7714-author-date', 'zh-Hans'],
+      ['gb-t-7714-author-date', 'tr'],
+    ] as const) {
+      const cite = createHeaderCiter(() => style);
+      for (const c of letters) {
+        // A lower-case letter inside the family name, an upper-case one as a given initial.
+        const name = /\p{Lu}/u.test(c) ? `${c}ola Marsh` : `Nora Ma${c}sh`;
+        const a = makeArticle({ title: 'Title', lang, authors: ['Ada Lee', name] });
+        expect(cite(a), `${style} ${lang} ${name}`).toBe(citeproc(a, style));
+      }
+    }
+  });
+
+  it('render a batch of one shape with citeproc only for the first article', () => {
+    let calls = 0;
+    const cite = createHeaderCiter(headerStyle, (a, style) => {
+      calls += 1;
+      return citeproc(a, style);
+    });
+    const names = ['Richard Roe', 'Ellen Barry', 'Hisako Ueno', 'Søren Lund', 'Ana Żak'];
+    for (const lang of ['en', 'zh-Hans']) {
+      calls = 0;
+      for (const [i, name] of names.entries()) {
+        const a = makeArticle({ title: `Story ${i}`, lang, authors: [name] });
+        expect(cite(a)).toBe(headerCitation(a));
+      }
+      // One rendering of the article, one of its placeholder twin; the rest are templates.
+      expect(calls).toBe(2);
     }
   });
 });
