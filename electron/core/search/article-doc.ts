@@ -28,6 +28,38 @@ function parseTime(iso: string | null): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
+/** One field's distinct terms and their counts. */
+interface FieldTerms {
+  terms: string[];
+  counts: ArrayLike<number>;
+}
+
+/**
+ * The fields' terms as one table. The body holds most terms, so the others go through a map and
+ * the body's are appended after, each looked up in that small map only.
+ */
+function mergeFields(perField: FieldTerms[]): DocTerms {
+  const total = perField.reduce((n, f) => n + f.terms.length, 0);
+  const tfs = new Uint16Array(total * FIELD_COUNT);
+  const terms: string[] = [];
+  const rowOf = new Map<string, number>();
+  const order = [FIELD.title, FIELD.notes, FIELD.meta, FIELD.text];
+  for (const f of order) {
+    const field = perField[f]!;
+    const last = f === FIELD.text;
+    field.terms.forEach((t, i) => {
+      let row = rowOf.get(t);
+      if (row === undefined) {
+        row = terms.length;
+        terms.push(t);
+        if (!last) rowOf.set(t, row);
+      }
+      tfs[row * FIELD_COUNT + f] = Math.min(field.counts[i]!, 0xffff);
+    });
+  }
+  return { terms, tfs: tfs.subarray(0, terms.length * FIELD_COUNT) };
+}
+
 /**
  * Tokenises an article; the caller stores `stored` and fills in `rec.textRef`. `analysis`, when
  * given, must be analyseText(a.text) made beforehand (text-analysis.ts).
@@ -44,29 +76,22 @@ export function buildDoc(
   const trashed = a.deletedAt !== null;
   // Trashed articles are never shown, so only their record is kept (restoring re-indexes them).
   const fields = trashed ? ['', '', '', ''] : articleFields(a);
-  const terms: DocTerms = new Map();
   const lens: number[] = [];
   let plain = true;
   const body = trashed ? undefined : analysis;
-  fields.forEach((text, f) => {
-    let tf: Map<string, number>;
+  const perField = fields.map((text, f): FieldTerms => {
     if (f === FIELD.text && body) {
       if (!body.plain) plain = false;
-      tf = analysisTerms(body);
       lens.push(body.length);
-    } else {
-      const folded = foldText(text);
-      if ((f === FIELD.text || f === FIELD.notes) && folded !== text) plain = false;
-      const field = fieldTerms(folded);
-      tf = field.tf;
-      lens.push(field.length);
+      return analysisTerms(body);
     }
-    for (const [term, n] of tf) {
-      let row = terms.get(term);
-      if (!row) terms.set(term, (row = new Array<number>(FIELD_COUNT).fill(0)));
-      row[f] = n;
-    }
+    const folded = foldText(text);
+    if ((f === FIELD.text || f === FIELD.notes) && folded !== text) plain = false;
+    const { tf, length } = fieldTerms(folded);
+    lens.push(length);
+    return { terms: [...tf.keys()], counts: [...tf.values()] };
   });
+  const terms = mergeFields(perField);
   const rec: DocRecord = {
     id: a.id,
     title: a.title,

@@ -31,7 +31,7 @@ export type DeltaRecord = Omit<DocRecord, 'gapSig'> & { gapSig?: string };
 
 /** One line of the delta log after its header: retired document numbers, or an added document. */
 export type DeltaEntry =
-  { removed: number[] } | { doc: number; rec: DeltaRecord; terms: Array<[string, number[]]> };
+  { removed: number[] } | { doc: number; rec: DeltaRecord; terms: string[]; tfs: number[] };
 
 /** The delta log's form of a record. */
 export function toDeltaRecord(rec: DocRecord): DeltaRecord {

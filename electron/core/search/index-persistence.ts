@@ -22,6 +22,7 @@ import {
   writeAtomic,
 } from './index-files';
 import { IndexState } from './index-state';
+import { FIELD_COUNT } from './postings';
 import { TextStore } from './text-store';
 
 /** An index as loaded: state, its texts and where they live. */
@@ -70,7 +71,11 @@ async function withDelta(
       continue;
     }
     while (state.docs.length < entry.doc) state.docs.push(null);
-    state.add(fromDeltaRecord(entry.rec), new Map(entry.terms), false);
+    const { terms, tfs } = entry;
+    if (!Array.isArray(terms) || !Array.isArray(tfs) || tfs.length !== terms.length * FIELD_COUNT) {
+      throw new Error('search index is corrupt: delta terms');
+    }
+    state.add(fromDeltaRecord(entry.rec), { terms, tfs: Uint16Array.from(tfs) }, false);
   }
   state.markSaved(delta !== null);
   const texts = new TextStore(textsPath);
@@ -100,7 +105,15 @@ export async function saveDelta(dir: string, idx: LoadedIndex): Promise<void> {
   for (let doc = state.savedDocs; doc < state.docs.length; doc++) {
     const rec = state.docs[doc];
     const terms = state.deltaTerms.get(doc);
-    if (rec && terms) lines.push(`${JSON.stringify({ doc, rec: toDeltaRecord(rec), terms })}\n`);
+    if (rec && terms) {
+      const entry = {
+        doc,
+        rec: toDeltaRecord(rec),
+        terms: terms.terms,
+        tfs: Array.from(terms.tfs),
+      };
+      lines.push(`${JSON.stringify(entry)}\n`);
+    }
   }
   idx.texts.sync();
   if (lines.length) await appendSynced(join(dir, deltaName(manifest.gen)), lines.join(''));

@@ -49,8 +49,11 @@ export interface DocRecord {
   gapSig?: Uint32Array;
 }
 
-/** Term frequencies of one document: term → counts per field. */
-export type DocTerms = Map<string, number[]>;
+/** Term frequencies of one document: its distinct terms, and FIELD_COUNT counts per term. */
+export interface DocTerms {
+  terms: string[];
+  tfs: Uint16Array;
+}
 
 export class IndexState {
   docs: Array<DocRecord | null> = [];
@@ -60,7 +63,7 @@ export class IndexState {
   baseCount = 0;
   delta = new Map<string, PostingList>();
   /** Terms of documents added since the last save, kept until they are written to the delta log. */
-  deltaTerms = new Map<number, Array<[string, number[]]>>();
+  deltaTerms = new Map<number, DocTerms>();
   /** Documents below this number are saved (in the base or the delta log). */
   savedDocs = 0;
   /** Whether this generation's delta log has been started (its header written). */
@@ -105,15 +108,17 @@ export class IndexState {
     const doc = this.docs.length;
     this.docs.push(rec);
     this.byId.set(rec.id, doc);
-    for (const [term, tfs] of terms) {
+    const { terms: list, tfs } = terms;
+    for (let i = 0; i < list.length; i++) {
+      const term = list[i]!;
       let pl = this.delta.get(term);
       if (!pl) {
         this.delta.set(term, (pl = new PostingList()));
         if (isWordTerm(term)) this.deltaWords += `${term}\n`;
       }
-      pl.add(doc, tfs);
+      pl.add(doc, tfs, i * FIELD_COUNT);
     }
-    if (keepTerms) this.deltaTerms.set(doc, [...terms]);
+    if (keepTerms) this.deltaTerms.set(doc, terms);
     this.live++;
     rec.lens.forEach((l, f) => (this.lenSums[f]! += l));
     return doc;

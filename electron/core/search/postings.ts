@@ -58,21 +58,22 @@ export class PostingList {
   last = -1;
   df = 0;
 
-  add(doc: number, tfs: ArrayLike<number>): void {
-    writePosting(this.w, doc - this.last, tfs);
+  /** Adds a posting whose FIELD_COUNT frequencies start at tfs[at]. */
+  add(doc: number, tfs: ArrayLike<number>, at = 0): void {
+    writePosting(this.w, doc - this.last, tfs, at);
     this.last = doc;
     this.df++;
   }
 }
 
-/** Appends one posting: doc gap, field mask, then the non-zero frequencies. */
-export function writePosting(w: ByteWriter, gap: number, tfs: ArrayLike<number>): void {
+/** Appends one posting: doc gap, field mask, then the non-zero frequencies from tfs[at]. */
+export function writePosting(w: ByteWriter, gap: number, tfs: ArrayLike<number>, at = 0): void {
   let mask = 0;
-  for (let f = 0; f < FIELD_COUNT; f++) if ((tfs[f] ?? 0) > 0) mask |= 1 << f;
+  for (let f = 0; f < FIELD_COUNT; f++) if ((tfs[at + f] ?? 0) > 0) mask |= 1 << f;
   w.varint(gap);
   w.varint(mask);
   for (let f = 0; f < FIELD_COUNT; f++)
-    if (mask & (1 << f)) w.varint(Math.min(tfs[f] ?? 0, 0xffff));
+    if (mask & (1 << f)) w.varint(Math.min(tfs[at + f] ?? 0, 0xffff));
 }
 
 /** Decodes `bytes` (starting from doc number -1) into `out`, appending. */

@@ -38,12 +38,9 @@ export function analyseText(text: string): TextAnalysis {
   };
 }
 
-/** Term frequencies of an analysis, as fieldTerms gives them. */
-export function analysisTerms(a: TextAnalysis): Map<string, number> {
-  const tf = new Map<string, number>();
-  if (a.counts.length === 0) return tf;
-  a.terms.split('\n').forEach((t, i) => tf.set(t, a.counts[i]!));
-  return tf;
+/** The distinct terms of an analysis and their counts, in the same order. */
+export function analysisTerms(a: TextAnalysis): { terms: string[]; counts: Uint32Array } {
+  return { terms: a.counts.length ? a.terms.split('\n') : [], counts: a.counts };
 }
 
 /** Analyses waiting for their article to be indexed. */
