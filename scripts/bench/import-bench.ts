@@ -102,6 +102,7 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
   const core = await createCore({
     dir: libDir,
     parseWorkerFile: inline ? null : undefined,
+    parseThreads: process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : undefined,
     createPrinter: () => Promise.reject(new Error('the import bench prints nothing')),
     fetchImage: async () => null,
   });

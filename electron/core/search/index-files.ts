@@ -211,7 +211,9 @@ export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): U
   const sections = dictSections(nums, sigs, base);
   const postings = allPostings(base);
   let dictCrc = 0;
-  for (const s of sections) dictCrc = crc32(s, dictCrc);
+  // zlib restarts the CRC for an empty buffer over a zero-length ArrayBuffer (a null pointer), so
+  // empty sections (no phrase filters, no terms) are skipped to match the one-pass check at open.
+  for (const s of sections) if (s.byteLength) dictCrc = crc32(s, dictCrc);
   const header: BaseHeader = {
     formatVersion: FORMAT_VERSION,
     gen,
@@ -257,17 +259,17 @@ function readAt(fd: number, buf: Uint8Array, len: number, pos: number): void {
  * Opens a base file: header, documents and term dictionary are read and verified now (magic,
  * version, sizes, CRC); postings are read by offset when a query asks for a term.
  */
-export function openBase(path: string, gen: number): OpenedBase {
+export function openBase(path: string, gen: number, withDocs = true): OpenedBase {
   const fd = openSync(path, 'r');
   try {
-    return openBaseFd(fd, gen);
+    return openBaseFd(fd, gen, withDocs);
   } catch (err) {
     closeSync(fd);
     throw err;
   }
 }
 
-function openBaseFd(fd: number, gen: number): OpenedBase {
+function openBaseFd(fd: number, gen: number, withDocs: boolean): OpenedBase {
   const head = Buffer.alloc(12);
   const size = fstatSize(fd);
   if (size < 12) corrupt('bad magic');
@@ -336,7 +338,8 @@ function openBaseFd(fd: number, gen: number): OpenedBase {
     }
     if (open && crc !== header.postCrc) corrupt('postings checksum');
   };
-  return { docs: decodeDocs(header.docs, header.columns, nums, sigs), base, verifyPostings };
+  const docs = withDocs ? decodeDocs(header.docs, header.columns, nums, sigs) : [];
+  return { docs, base, verifyPostings };
 }
 
 function fstatSize(fd: number): number {

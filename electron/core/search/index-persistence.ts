@@ -152,6 +152,9 @@ export async function saveSnapshot(dir: string, idx: LoadedIndex): Promise<Loade
   texts.sync();
   const docs = idx.state.docs.filter((d) => d !== null);
   await writeAtomic(join(dir, baseName(gen)), encodeBase(gen, docs, idx.state.base!));
+  // Searches then read postings from the file, as after a load: a large import or rebuild does
+  // not keep the whole postings section in memory.
+  idx.state.useBase(openBase(join(dir, baseName(gen)), gen, false).base);
   const manifest: Manifest = { formatVersion: FORMAT_VERSION, gen, texts: textsName };
   await writeAtomic(join(dir, 'manifest.json'), JSON.stringify(manifest));
   if (texts !== idx.texts) idx.texts.close();

@@ -102,6 +102,15 @@ export class IndexState {
     for (const d of docs) d.lens.forEach((l, f) => (this.lenSums[f]! += l));
   }
 
+  /** Swaps the base segment for the same one read from disk (after it was written). */
+  useBase(base: BaseSegment): void {
+    if (base.termOffsets.length !== (this.base?.termOffsets.length ?? -1)) {
+      throw new Error('search index: the written base does not match the one in memory');
+    }
+    this.base?.close?.();
+    this.base = base;
+  }
+
   /** Adds (or replaces) a document; returns its new number. */
   add(rec: DocRecord, terms: DocTerms, keepTerms = true): number {
     this.remove(rec.id);

@@ -163,6 +163,19 @@ describe('openSearchIndex persistence', () => {
     await idx.close();
   });
 
+  it('reopens an empty index, and one whose texts have no spaces, without rebuilding', async () => {
+    for (const docs of [[], [makeArticle({ id: 'x', text: '上海今天下雨。' })]]) {
+      rmSync(join(dir, 'index'), { recursive: true, force: true });
+      await (await open(new FakeLibrary(dir, docs))).close();
+      const again = new CountingLibrary(dir, docs);
+      const idx = await open(again);
+      expect(errors).toEqual([]);
+      expect(again.gets).toBe(0);
+      expect(idx.matchIds('上海')).toEqual(docs.map((d) => d.id));
+      await idx.close();
+    }
+  });
+
   it('rebuilds an index of an older format without reporting an error', async () => {
     await (await open(new FakeLibrary(dir, sample()))).close();
     const manifest = join(dir, 'index', 'manifest.json');
