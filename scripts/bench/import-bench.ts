@@ -9,6 +9,7 @@
  * Headline: dumps only (the target is ≥300 dumps/s, peak RSS ≤500 MB at 10,000). Second line:
  * the mixed set, where every fifth file is a saved web page.
  * Env: BENCH_SIZES=1000,10000  BENCH_MIXES=dumps,mixed  BENCH_PARSE=inline (parse in-thread)
+ *      BENCH_THREADS=N (parse workers; default: one per CPU)
  *      PROF=DIR (CPU profiles of the measured run's threads).
  */
 import { fork } from 'node:child_process';
