@@ -45,6 +45,9 @@ export interface OpenSearchIndexOptions {
 /** Articles indexed between yields of a background build (keeps searches answered meanwhile). */
 const BUILD_BATCH = 200;
 
+/** Changed articles read at once when the index catches up with the library. */
+const REFRESH_CHUNK = 64;
+
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 /** Changed documents kept in the delta before the base is rewritten. */
@@ -94,14 +97,18 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   };
 
   const refresh = async (ids: string[]) => {
-    // Read concurrently, index in order: one article at a time would leave the index far behind
-    // a busy import (each read waits behind the import's own disk work).
-    const got = await Promise.allSettled(ids.map((id) => library.get(id)));
-    got.forEach((r, i) => {
-      if (r.status === 'fulfilled') indexArticle(idx, r.value);
-      else if (isNotFound(r.reason)) idx.state.remove(ids[i]!);
-      else throw r.reason;
-    });
+    // Read a chunk concurrently, index it in order: one article at a time would leave the index
+    // far behind a busy import (each read waits behind the import's own disk work), and chunks
+    // keep a large batch from holding every article in memory at once.
+    for (let at = 0; at < ids.length; at += REFRESH_CHUNK) {
+      const chunk = ids.slice(at, at + REFRESH_CHUNK);
+      const got = await Promise.allSettled(chunk.map((id) => library.get(id)));
+      got.forEach((r, i) => {
+        if (r.status === 'fulfilled') indexArticle(idx, r.value);
+        else if (isNotFound(r.reason)) idx.state.remove(chunk[i]!);
+        else throw r.reason;
+      });
+    }
     dirty = true;
   };
 
