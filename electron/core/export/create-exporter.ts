@@ -11,6 +11,7 @@ import { formatCitations } from './citations';
 import { safeBaseName, uniqueFileName } from './file-names';
 import { createHeaderCiter } from './header-citations';
 import type { FetchImage } from './images';
+import { markdownJob, type MarkdownOutput } from './markdown-job';
 import { createMarkdownPool, defaultMarkdownWorkerFile, type MarkdownPool } from './markdown-pool';
 import { headerStyle, renderArticle, type DocumentFormat, type OutputFile } from './render-article';
 import {
@@ -142,25 +143,31 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
         });
         await emit(files);
       };
+      // One template cache for the batch, in this thread whichever thread renders.
+      const cite = createHeaderCiter(headerStyle);
       if (docFormat === 'md' && !withAssets && total > pooledMin) {
         const pool = markdownPool();
-        const ahead: Array<{ article: Article; name: string; md: Promise<string> }> = [];
+        const ahead: Array<{ article: Article; name: string; md: Promise<MarkdownOutput> }> = [];
         let next = 0;
         for (let done = 0; done < total; done++) {
           while (next < total && ahead.length < RENDER_WINDOW) {
             const article = articles[next++] as Article;
-            const md = pool.run({ article, includeNotes: options.includeNotes });
+            const name = nameFor(article);
+            // Into a folder, the worker writes the file itself; into a zip, the bytes come back.
+            const file = zip ? undefined : writer.claim(name);
+            const md = pool.run(markdownJob(article, cite(article), options.includeNotes, file));
             // Awaited in order below; this keeps a later failure, while an earlier render is
             // still awaited, from counting as an unhandled rejection.
             md.catch(() => undefined);
-            ahead.push({ article, name: nameFor(article), md });
+            ahead.push({ article, name, md });
           }
           const { article, name, md } = ahead.shift() as (typeof ahead)[number];
           options.onProgress?.(done, total, article.title);
-          await record(article, [{ path: name, bytes: utf8.encode(await md) }]);
+          const { bytes, sha256 } = await md;
+          items.push({ id: article.id, title: article.title, file: name, sha256 });
+          if (bytes) outputs.push({ path: name, bytes });
         }
       } else {
-        const cite = createHeaderCiter(headerStyle);
         let done = 0;
         for (const article of articles) {
           options.onProgress?.(done, total, article.title);

@@ -1,8 +1,8 @@
 /**
- * Worker-thread side of the Markdown pool: renders each article it is sent. Its header-citation
- * cache lives as long as the worker, so a batch pays citeproc once per citation shape per worker.
+ * Worker-thread side of the Markdown pool: renders each article it is sent. The citation comes
+ * with the job, so this thread loads turndown and js-yaml but never citeproc.
  */
 import { serveWorker } from '../workers/serve-worker';
-import { createMarkdownRenderer, type MarkdownJob } from './markdown-job';
+import { renderMarkdownJob, type MarkdownJob, type MarkdownOutput } from './markdown-job';
 
-serveWorker<MarkdownJob, string>(createMarkdownRenderer());
+serveWorker<MarkdownJob, MarkdownOutput>(renderMarkdownJob);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { FolioError } from '../../../shared/errors';
 import type { OutputFile } from './render-article';
+import { writeFileSyncTo, type FileTarget } from './write-file-sync';
 
 /** Hex sha256 of bytes. */
 export function sha256Hex(bytes: Uint8Array): string {
@@ -39,15 +40,24 @@ export async function writeInside(dir: string, file: OutputFile): Promise<string
   return full;
 }
 
+/** The first segment of a path inside the export folder, lower-cased as `present` holds it. */
+const topName = (rel: string): string => (rel.split('/')[0] ?? '').toLowerCase();
+
+// Files up to this size are written synchronously: the thread pool's hand-off and promises cost
+// more than a small write (10,000 Markdown files: 18.2 against 20.6 s CPU, 18.2 against 19.6 s
+// wall for the whole export, the main thread's time unchanged). Larger files (PDFs, images) are
+// written by the thread pool while the caller renders the next article.
+const SYNC_WRITE_MAX = 256 * 1024;
+
 /**
- * Writes many files into one folder with up to `concurrency` writes in flight, so the disk and
- * the thread pool work while the caller renders the next article. A path whose first segment
- * is in `present` (the folder's listing, lower-cased) replaces a file and goes through a temp
- * file and a rename, as writeInside does. Any other path is new: it is created exclusively
- * ('wx': never clobbering a file that appeared meanwhile) and written in place, which costs a
- * fifth of temp-and-rename (measured 0.6 s against 3.2 s CPU for 10,000 files). A crash can
- * leave a new file short, but the manifest is written last, so such an export has none.
- * A failed write rejects the next `write()` or `settle()`.
+ * Writes many files into one folder, small ones at once and larger ones with up to
+ * `concurrency` writes in flight. A path whose first segment is in `present` (the folder's
+ * listing, lower-cased) replaces a file and goes through a temp file and a rename, as
+ * writeInside does. Any other path is new: it is created exclusively ('wx': never clobbering a
+ * file that appeared meanwhile) and written in place, which costs a fifth of temp-and-rename
+ * (measured 0.6 s against 3.2 s CPU for 10,000 files). A crash can leave a new file short, but
+ * the manifest is written last, so such an export has none. A failed write rejects that
+ * `write()`, the next one, or `settle()`.
  */
 export function createFolderWriter(dir: string, present: ReadonlySet<string>, concurrency = 16) {
   const madeDirs = new Map<string, Promise<unknown>>();
@@ -60,8 +70,7 @@ export function createFolderWriter(dir: string, present: ReadonlySet<string>, co
     let made = madeDirs.get(parent);
     if (!made) madeDirs.set(parent, (made = mkdir(parent, { recursive: true })));
     await made;
-    const top = (file.path.split('/')[0] ?? '').toLowerCase();
-    if (!present.has(top)) {
+    if (!present.has(topName(file.path))) {
       try {
         await writeFile(full, file.bytes, { flag: 'wx' });
       } catch (err) {
@@ -80,11 +89,23 @@ export function createFolderWriter(dir: string, present: ReadonlySet<string>, co
   };
 
   return {
+    /** Claims a path for a file another thread writes (see writeFileSyncTo): checks that it
+     * stays inside the folder and lists it among the written paths, in order. */
+    claim(rel: string): FileTarget {
+      const full = insideDir(dir, rel);
+      written.push(full);
+      return { path: full, name: rel, replace: present.has(topName(rel)) };
+    },
     /** Queues a file; resolves once there is room for another (paths are recorded in order). */
     async write(file: OutputFile): Promise<void> {
       if (failure) throw failure;
       const full = insideDir(dir, file.path);
       written.push(full);
+      if (file.bytes.length <= SYNC_WRITE_MAX) {
+        const replace = present.has(topName(file.path));
+        writeFileSyncTo({ path: full, name: file.path, replace }, file.bytes);
+        return;
+      }
       const job: Promise<void> = writeOne(file, full)
         .catch((err: unknown) => {
           failure ??= err;

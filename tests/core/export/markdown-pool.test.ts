@@ -91,6 +91,26 @@ describe('pooled Markdown export', () => {
     expect(Object.keys(viaPool.files)).toContain(`${articles[3]?.title} (2).md`);
   }, 60_000);
 
+  it('replaces files on a second export with overwrite, as rendering in this thread does', async () => {
+    const articles = batch();
+    const twice = async (exporter: typeof pooled, sub: string) => {
+      const outDir = path.join(dir, sub);
+      await exporter.exportTo({ articles, format: 'md', outDir });
+      const renamed = articles.map((a) => ({ ...a, siteName: `${a.siteName} (2)` }));
+      await exporter.exportTo({ articles: renamed, format: 'md', outDir, overwrite: true });
+      return readTree(outDir);
+    };
+    const viaPool = await twice(pooled, 'pool');
+    expect(viaPool).toEqual(await twice(inThread, 'ref'));
+    // Replaced in place: no second copies, no temp files left behind.
+    expect(Object.keys(viaPool)).toHaveLength(articles.length + 1);
+    const docs = Object.entries(viaPool).filter(([name]) => name.endsWith('.md'));
+    expect(docs.filter(([, md]) => md.includes('publication: Example News (2)'))).toHaveLength(
+      articles.filter((a) => a.siteName === 'Example News').length,
+    );
+    expect(docs.every(([, md]) => /^publication: .* \(2\)$/m.test(md))).toBe(true);
+  }, 60_000);
+
   it('matches the per-article renderer of a small batch byte for byte', async () => {
     const articles = batch();
     const whole = await pooled.exportTo({ articles, format: 'md', outDir: path.join(dir, 'a') });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
+import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
 import { articleToMarkdown, htmlToMarkdown } from '../../../electron/core/export/markdown';
 import { headerCitation } from '../../../electron/core/export/render-article';
@@ -95,5 +96,27 @@ describe('Markdown structure', () => {
     expect(htmlToMarkdown(html, [], (s) => s.replace('https://x/', 'a.assets/'))).toBe(
       '![alt](a.assets/a.jpg)\n\n*Caption text — AFP*',
     );
+  });
+});
+
+describe('Markdown escaping', () => {
+  it('escapes text exactly as turndown does, with or without characters to escape', () => {
+    const plain = new TurndownService();
+    for (const text of [
+      '纯中文，没有要转义的字符。',
+      'Plain words and numbers 2024',
+      '*stars* and _underscores_ and `code`',
+      '[brackets] and back\\slash',
+      '- a dash',
+      '+ a plus',
+      '## a hash',
+      '=== equals',
+      '~~~ tildes',
+      '> a quote',
+      '1. a number',
+      '2024 年',
+    ]) {
+      expect(htmlToMarkdown(`<p>${text}</p>`), text).toBe(plain.escape(text));
+    }
   });
 });
