@@ -57,6 +57,7 @@ export async function serveMain(argv: string[]): Promise<number> {
     staticDir,
     sampleDir: path.join(repoRoot, 'seeds'),
     port,
+    warmUp: true,
   });
   console.log(`Library: ${dir}`);
   console.log(`Folio is running at ${shell.url}`);

@@ -12,6 +12,9 @@ import { createFolioService } from '../core/service/create-folio-service';
 import type { PathImporter } from '../core/service/types';
 import { createShellServer, type ShellServer } from './create-shell-server';
 import { createDownloadRegistry } from './downloads';
+import type { SearchWarmer } from '../core/search/warm-search';
+import { idleAfterList } from './idle-after-list';
+import { warmUpCore } from './warm-up';
 import { createShellPlatform } from './shell-platform';
 
 export interface StartShellOptions {
@@ -26,7 +29,20 @@ export interface StartShellOptions {
   token?: string;
   clock?: Clock;
   importPaths?: PathImporter;
+  /**
+   * Warm the core's first-use paths (search, article reads) once the window has its list and has
+   * gone quiet, so the first search and the first article answer as fast as later ones (see
+   * warm-up.ts). Default false: unit tests open many short-lived shells.
+   */
+  warmUp?: boolean;
 }
+
+/**
+ * Quiet time after the list before warming. The page is meanwhile drawing the rows it received
+ * (0.3–0.6 s for 50,000 on a busy two-core machine), so some overlap remains; 600 ms left a search
+ * typed as soon as the list showed mostly cold.
+ */
+const WARM_QUIET_MS = 250;
 
 export interface RunningShell {
   port: number;
@@ -45,13 +61,22 @@ export async function startShell(opts: StartShellOptions): Promise<RunningShell>
   const tmpRoot = await mkdtemp(path.join(os.tmpdir(), 'folio-shell-'));
   const downloads = createDownloadRegistry();
   const platform = createShellPlatform({ tmpRoot, downloads, token, clock: opts.clock });
-  const api = createFolioService({
+  const service = createFolioService({
     core: opts.core,
     platform,
     sampleDir: opts.sampleDir,
     clock: opts.clock,
     importPaths: opts.importPaths,
   });
+  let warm: SearchWarmer | null = null;
+  const idle = opts.warmUp
+    ? idleAfterList({
+        api: service,
+        quietMs: WARM_QUIET_MS,
+        onIdle: () => (warm = warmUpCore(opts.core)),
+      })
+    : null;
+  const api = idle?.api ?? service;
   const server = createShellServer({ api, token, staticDir: opts.staticDir, downloads });
   const port = await server.listen(opts.port ?? 0);
   return {
@@ -61,6 +86,8 @@ export async function startShell(opts: StartShellOptions): Promise<RunningShell>
     api,
     server,
     async close() {
+      idle?.stop();
+      warm?.stop();
       await server.close();
       await downloads.clear();
       await rm(tmpRoot, { recursive: true, force: true });

@@ -56,6 +56,8 @@ export async function startApp(
     core,
     staticDir: STATIC_DIR,
     sampleDir: path.join(REPO_ROOT, 'seeds'),
+    // As `npm run serve` does: the suite also runs with the first-use warm-up going on.
+    warmUp: true,
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

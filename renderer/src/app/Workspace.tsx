@@ -18,6 +18,7 @@ import {
 import { refineQuery, type FacetKind } from '../lib/query';
 import { tagsOfSelection } from '../lib/tag-summary';
 import { listKeyAction } from '../lib/list-keys';
+import { scheduleWarmUp } from '../lib/warm-up';
 import { ArticleList } from '../components/ArticleList';
 import { useConfirm } from '../components/ConfirmDialog';
 import { FirstRun } from '../components/FirstRun';
@@ -83,6 +84,16 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
     [searching, search.response, visible],
   );
   const { selection, ids, onRowClick, onMove, onSelectAll } = useListSelection(order);
+  // Once the list has rows, rehearse the reader out of sight in the first idle moment, so the
+  // first article opened does not pay for fonts and first runs (see warm-up.ts).
+  const warmed = useRef(false);
+  useEffect(() => {
+    if (warmed.current || visible.length === 0) return;
+    return scheduleWarmUp(window, () => {
+      warmed.current = true;
+      return visible.slice(0, 40);
+    });
+  }, [visible]);
   const selected = useMemo(
     () => ids.map((id) => byId.get(id)).filter((s) => s !== undefined),
     [ids, byId],

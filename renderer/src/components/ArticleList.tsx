@@ -2,7 +2,7 @@
  * The virtualised article list: only the visible rows exist in the DOM, so 50,000
  * summaries scroll smoothly. Keys are mapped by `listKeyAction`.
  */
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { listKeyAction } from '../lib/list-keys';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ListRow } from '../../../shared/list-rows';
@@ -30,6 +30,9 @@ export function ArticleList(props: ArticleListProps) {
   const ownRef = useRef<HTMLDivElement>(null);
   const scrollRef = props.listRef ?? ownRef;
   const { items, selection, onMove, onSelectAll, onOpen, onDelete } = props;
+  // The virtualizer re-measures every row (50,000 objects) whenever getItemKey changes, so it must
+  // stay the same function across renders (a click re-renders the list to mark the selection).
+  const getItemKey = useCallback((i: number) => items[i]?.id ?? i, [items]);
   // The virtualizer returns fresh functions each render; the compiler rule knows it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -37,7 +40,7 @@ export function ArticleList(props: ArticleListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => items[i]?.id ?? i,
+    getItemKey,
   });
 
   // One index per list, so moving the focus does not scan 50,000 rows on every render.

@@ -1,0 +1,89 @@
+/**
+ * Warms the search path in the background, so the user's first search does not pay for one-off
+ * work: the folding table (65,536 code points folded once), the tokenizer's table, the base
+ * segment's word dictionary, the BM25 norms and facet table of the index state, and the JIT of
+ * the query, snippet and facet code. On a 50,000-article library the first search took 230–310 ms
+ * of CPU, against 25–80 ms for the same query once warm.
+ *
+ * The work runs in small steps with a turn of the event loop between them, so a request that
+ * arrives meanwhile (a search already typed) waits for one step at most, never for all of them.
+ */
+import type { SearchRequest, SearchResponse } from '../../../shared/api';
+import { foldChar, foldText } from './fold';
+
+/** Code points folded per step: a few milliseconds of work. */
+const FOLD_SLICE = 4096;
+
+export interface WarmSearchOptions {
+  /** The search entry point warmed (SearchIndex.search). */
+  search: (req: SearchRequest) => SearchResponse;
+  /** Titles of some articles, read once the index is ready: the queries are cut from them. */
+  titles: () => readonly string[];
+  /** Resolves when the index is complete (a build at open finished); warming starts after it. */
+  ready?: Promise<unknown>;
+  /** Gives the event loop a turn between steps (default: setImmediate). */
+  pause?: () => Promise<void>;
+}
+
+export interface SearchWarmer {
+  /** Resolves when every step has run, or after stop(). Never rejects. */
+  done: Promise<void>;
+  /** Skips the remaining steps (the core is closing). */
+  stop(): void;
+}
+
+// Not unref'd: an unref'd immediate waits until something else wakes the event loop.
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Queries of the shapes the evaluator treats differently, cut from real titles so they meet real
+ * postings, snippets and facets: a bigram no article holds (the one-off tables alone), a CJK
+ * bigram, a CJK run that needs a phrase check, a Latin word (the word dictionary) and a fragment
+ * of one (many dictionary words at once).
+ */
+export function warmQueries(titles: readonly string[]): string[] {
+  const text = titles.join('\n');
+  const han = text.match(/\p{Script=Han}{4,}/u)?.[0] ?? text.match(/\p{Script=Han}{2,}/u)?.[0];
+  const latin = text.match(/\p{Script=Latin}{5,}/u)?.[0];
+  // Private-use characters: indexed nowhere, so this query finds nothing and costs only setup.
+  const queries = ['\ue000\ue001'];
+  if (han) queries.push(han.slice(0, 2), han.slice(0, 4));
+  if (latin) queries.push(latin, latin.slice(0, -1));
+  return queries;
+}
+
+/** Starts warming; call stop() before the index closes. */
+export function warmSearch(opts: WarmSearchOptions): SearchWarmer {
+  const pause = opts.pause ?? nextTurn;
+  let stopped = false;
+  const steps: Array<() => void> = [];
+  // foldChar caches each code point, and the fold table is built from that cache: folding the
+  // BMP slice by slice first turns one long step (0.1–0.5 s) into many short ones.
+  for (let from = 0; from < 0x10000; from += FOLD_SLICE) {
+    steps.push(() => {
+      for (let c = from; c < from + FOLD_SLICE; c++) {
+        if (c < 0xd800 || c > 0xdfff) foldChar(String.fromCharCode(c));
+      }
+    });
+  }
+  steps.push(() => foldText('warm'));
+  const run = async (): Promise<void> => {
+    await opts.ready;
+    for (const query of warmQueries(opts.titles())) {
+      steps.push(() => void opts.search({ query, limit: 25 }));
+    }
+    for (const step of steps) {
+      await pause();
+      if (stopped) return;
+      step();
+    }
+  };
+  // A failed warm-up only leaves caches cold; the search that needs them reports its own errors.
+  const done = run().catch(() => undefined);
+  return {
+    done,
+    stop() {
+      stopped = true;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * First-use warm-up of an opened core, run once the window has its list and is quiet: the search
+ * path (see warm-search.ts) and the article read path, whose first call also pays for cold code
+ * (a first read took 15–25 ms against 1–5 ms for later ones on a 50,000-article library).
+ */
+import type { FolioCore } from '../core/ports';
+import { type SearchWarmer, warmSearch } from '../core/search/warm-search';
+
+/** Titles the search warm-up cuts its queries from. */
+const TITLE_SAMPLE = 50;
+
+/** Starts warming `core` in the background; stop() before the core closes. */
+export function warmUpCore(core: FolioCore): SearchWarmer {
+  const summaries = () => core.library.allSummaries();
+  const first = summaries()[0];
+  // A failed read only leaves the path cold; the reader reports its own errors.
+  const read = first ? core.library.get(first.id).catch(() => undefined) : undefined;
+  const search = warmSearch({
+    search: (req) => core.search.search(req),
+    titles: () =>
+      summaries()
+        .slice(0, TITLE_SAMPLE)
+        .map((s) => s.title),
+    // flush() waits for an index build started at open: warm the complete index.
+    ready: core.search.flush(),
+  });
+  return { done: Promise.all([read, search.done]).then(() => undefined), stop: search.stop };
+}
