@@ -24,6 +24,7 @@ import type { FolioCore } from '../core/ports';
 import { electronPdfOptions } from '../core/export/print-template';
 import { createFolioService } from '../core/service/create-folio-service';
 import { dispatch } from '../core/service/dispatch';
+import { warmUpAfterList } from '../core/service/warm-up';
 import { HOST_EVENTS, type HostEventPayloads } from '../../shared/host';
 import {
   APP_ENTRY_URL,
@@ -53,6 +54,7 @@ const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 let mainWindow: BrowserWindow | null = null;
 let core: FolioCore | null = null;
 let service: FolioApi | null = null;
+let stopWarmUp: (() => void) | null = null;
 
 const imports = createImportQueue(async (paths) => {
   if (!service) return;
@@ -130,7 +132,13 @@ async function start(): Promise<void> {
     openExternal,
     platform: process.platform,
   });
-  const api = createFolioService({ core, platform, sampleDir: where.sampleDir });
+  // The first search and article read warm up once the window has its list (warm-up.ts).
+  const warm = warmUpAfterList(
+    core,
+    createFolioService({ core, platform, sampleDir: where.sampleDir }),
+  );
+  stopWarmUp = warm.stop;
+  const api = warm.api;
   service = api;
   registerIpcHandlers(ipcMain, {
     isTrusted: (event) =>
@@ -164,6 +172,7 @@ function closeCoreBeforeQuit(): void {
     const open = core;
     core = null;
     service = null;
+    stopWarmUp?.();
     open
       .close()
       .catch(log)

@@ -12,9 +12,7 @@ import { createFolioService } from '../core/service/create-folio-service';
 import type { PathImporter } from '../core/service/types';
 import { createShellServer, type ShellServer } from './create-shell-server';
 import { createDownloadRegistry } from './downloads';
-import type { SearchWarmer } from '../core/search/warm-search';
-import { idleAfterList } from './idle-after-list';
-import { warmUpCore } from './warm-up';
+import { warmUpAfterList } from '../core/service/warm-up';
 import { createShellPlatform } from './shell-platform';
 
 export interface StartShellOptions {
@@ -36,13 +34,6 @@ export interface StartShellOptions {
    */
   warmUp?: boolean;
 }
-
-/**
- * Quiet time after the list before warming. The page is meanwhile drawing the rows it received
- * (0.3–0.6 s for 50,000 on a busy two-core machine), so some overlap remains; 600 ms left a search
- * typed as soon as the list showed mostly cold.
- */
-const WARM_QUIET_MS = 250;
 
 export interface RunningShell {
   port: number;
@@ -68,15 +59,8 @@ export async function startShell(opts: StartShellOptions): Promise<RunningShell>
     clock: opts.clock,
     importPaths: opts.importPaths,
   });
-  let warm: SearchWarmer | null = null;
-  const idle = opts.warmUp
-    ? idleAfterList({
-        api: service,
-        quietMs: WARM_QUIET_MS,
-        onIdle: () => (warm = warmUpCore(opts.core)),
-      })
-    : null;
-  const api = idle?.api ?? service;
+  const warm = opts.warmUp ? warmUpAfterList(opts.core, service) : null;
+  const api = warm?.api ?? service;
   const server = createShellServer({ api, token, staticDir: opts.staticDir, downloads });
   const port = await server.listen(opts.port ?? 0);
   return {
@@ -86,7 +70,6 @@ export async function startShell(opts: StartShellOptions): Promise<RunningShell>
     api,
     server,
     async close() {
-      idle?.stop();
       warm?.stop();
       await server.close();
       await downloads.clear();

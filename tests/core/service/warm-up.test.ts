@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchRequest } from '../../shared/api';
-import { warmQueries } from '../../electron/core/search/warm-search';
-import { warmUpCore } from '../../electron/shell/warm-up';
-import { createFakeCore, fakeArticle } from '../core/service/fake-core';
+import type { SearchRequest } from '../../../shared/api';
+import { warmQueries } from '../../../electron/core/search/warm-search';
+import { warmUpCore } from '../../../electron/core/service/warm-up';
+import { createFakeCore, fakeArticle } from './fake-core';
 
 /** A fake core that records the searches and article reads it is asked for. */
 function recordingCore() {

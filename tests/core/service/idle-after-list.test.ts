@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FolioApi } from '../../shared/api';
-import { idleAfterList } from '../../electron/shell/idle-after-list';
-import { createFolioService } from '../../electron/core/service/create-folio-service';
-import { createFakeCore, fakeArticle } from '../core/service/fake-core';
+import type { FolioApi } from '../../../shared/api';
+import { idleAfterList } from '../../../electron/core/service/idle-after-list';
+import { createFolioService } from '../../../electron/core/service/create-folio-service';
+import { createFakeCore, fakeArticle } from './fake-core';
 
 /** The service over a fake core, with listTags held until `release` is called. */
 function service() {

@@ -5,7 +5,7 @@
  * held back the page's script between its steps, and the list of a 50,000-article library was
  * asked for about a second later than without it.
  */
-import type { FolioApi } from '../../shared/api';
+import type { FolioApi } from '../../../shared/api';
 
 export interface IdleAfterListOptions {
   api: FolioApi;

@@ -3,8 +3,10 @@
  * path (see warm-search.ts) and the article read path, whose first call also pays for cold code
  * (a first read took 15–25 ms against 1–5 ms for later ones on a 50,000-article library).
  */
-import type { FolioCore } from '../core/ports';
-import { type SearchWarmer, warmSearch } from '../core/search/warm-search';
+import type { FolioApi } from '../../../shared/api';
+import type { FolioCore } from '../ports';
+import { type SearchWarmer, warmSearch } from '../search/warm-search';
+import { idleAfterList } from './idle-after-list';
 
 /** Titles the search warm-up cuts its queries from. */
 const TITLE_SAMPLE = 50;
@@ -25,4 +27,32 @@ export function warmUpCore(core: FolioCore): SearchWarmer {
     ready: core.search.flush(),
   });
   return { done: Promise.all([read, search.done]).then(() => undefined), stop: search.stop };
+}
+
+/**
+ * Quiet time after the list before warming. The page is meanwhile drawing the rows it received
+ * (0.3–0.6 s for 50,000 on a busy two-core machine), so some overlap remains; 600 ms left a search
+ * typed as soon as the list showed mostly cold.
+ */
+const WARM_QUIET_MS = 250;
+
+/**
+ * Watches `api` (what a window calls) and warms `core` once the window has its list and has gone
+ * quiet. Every face that opens a window (the desktop app, the browser shell) serves the returned
+ * api; stop() before the core closes.
+ */
+export function warmUpAfterList(core: FolioCore, api: FolioApi): { api: FolioApi; stop(): void } {
+  let warm: SearchWarmer | null = null;
+  const idle = idleAfterList({
+    api,
+    quietMs: WARM_QUIET_MS,
+    onIdle: () => (warm = warmUpCore(core)),
+  });
+  return {
+    api: idle.api,
+    stop() {
+      idle.stop();
+      warm?.stop();
+    },
+  };
 }
