@@ -158,9 +158,11 @@ try {
   await exporter.exportTo({ articles: many, format: 'md', outDir: path.join(out, 'md') });
   const md = performance.now() - t;
   const cpu = process.cpuUsage(cpu0);
-  // CPU time too: on a shared, loaded machine wall time says more about the neighbours.
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  // CPU time too (every thread of the process, the workers' included): on a shared, loaded
+  // machine wall time says more about the neighbours.
   console.log(
-    `markdown export of ${nMd}${values['in-thread'] ? ' (in-thread)' : ''}: ${fmt(md)} wall, ${fmt((cpu.user + cpu.system) / 1000)} CPU (${(md / nMd).toFixed(2)} ms per article)`,
+    `markdown export of ${nMd}${values['in-thread'] ? ' (in-thread)' : ''}: ${fmt(md)} wall, ${fmt(cpuMs)} CPU (${(md / nMd).toFixed(2)} ms per article, ${(cpuMs / nMd).toFixed(2)} ms CPU)`,
   );
 } finally {
   await exporter.close();

@@ -42,6 +42,8 @@ type Mark = Array<{ slot: string; text: string }>;
 export interface Shape {
   /** Items with equal keys render identically up to their slot values. */
   key: string;
+  /** The key without the dates: items of one form differ only in slot values and dates. */
+  form: string;
   /** Each slot's value for this item; a slot without one sends the item to citeproc. */
   values: Map<string, string>;
   /** Where the slots show in a rendering of the placeholder twin. */
@@ -128,9 +130,11 @@ export function shapeOf(style: CitationStyle, item: CslItem): Shape | null {
     authors.push(twin.text);
   }
   parts.push(`authors:${item.author?.length ?? 0}`);
-  parts.push(JSON.stringify(item.issued ?? null), JSON.stringify(item.accessed ?? null));
+  const form = parts.join('|');
+  const dates = [JSON.stringify(item.issued ?? null), JSON.stringify(item.accessed ?? null)];
   return {
-    key: parts.join('|'),
+    key: [form, ...dates].join('|'),
+    form,
     values,
     marks,
     twin: { title, siteName: container, url: item.URL ? URL_PLACEHOLDER : '', authors },

@@ -61,13 +61,13 @@ const REFERENCE_FORMATS = {
 const DOC_EXT: Record<DocumentFormat, string> = { md: '.md', html: '.html', pdf: '.pdf' };
 
 /** Markdown batches larger than this (without assets) render in worker threads by default. A
- * fresh worker costs 1–2 s of CPU (loading, citeproc's styles, JIT warm-up), and two workers
- * with this thread on 2 cores spend ~35% more CPU per article than one thread does. Measured
- * there: 1,500 articles gained nothing (4.0–4.9 s in this thread, 4.7–5.0 s pooled), 3,000
- * a little (6.6 against 6.2 s), 10,000 about 15% (15.3–17.9 against 14.4–15.7 s). */
+ * fresh worker costs ~0.5 s of CPU from sources (loading, JIT warm-up; it no longer loads
+ * citeproc), and two workers with this thread on 2 cores spend ~30% more CPU per article than
+ * one thread does. Measured there on a loaded machine: 1,000 articles 2.2–3.3 s in this thread
+ * against 2.9–4.3 s pooled, 2,000 about even (4.9–6.7 against 4.0–7.7 s). */
 export const POOLED_MARKDOWN_MIN = 2000;
-// Renders queued or running ahead of the writes: enough to keep every worker busy while this
-// thread hashes and writes, few enough that a batch's articles are not all cloned at once.
+// Renders queued or running ahead of the one awaited: enough to keep every worker busy while
+// this thread cites and names, few enough that a batch's articles are not all cloned at once.
 const RENDER_WINDOW = 32;
 
 const utf8 = new TextEncoder();

@@ -3,9 +3,10 @@
  * dominates a 10,000-article Markdown export. Articles of one "shape" (style, language, which
  * fields are present, scripts, name structure, dates) render identically up to their field
  * values, so one citeproc rendering with placeholder values becomes a template for the rest
- * (see citation-template.ts). Each template is accepted only if it reproduces citeproc's own
- * output for the article that created it; anything unusual (quotes, markup characters, names
- * with particles or initials) always goes through citeproc.
+ * (see citation-template.ts). A form (a shape but for its dates) is trusted only if its first
+ * template reproduces citeproc's own output for the article that created it; a form that
+ * fails goes through citeproc from then on, as does anything unusual (quotes, markup
+ * characters, names with particles or initials).
  */
 import type { CitationStyle } from '../../../shared/api';
 import type { Article } from '../../../shared/model';
@@ -24,22 +25,32 @@ export function createHeaderCiter(
   render: CiteOne = citeproc,
 ) {
   const templates = new Map<string, Template | null>();
+  // Whether a form's template (same shape, other dates) rebuilt citeproc's own output.
+  const checked = new Map<string, boolean>();
   return (article: Article): string => {
     const style = styleOf(article);
     const shape = shapeOf(style, articleToCsl(article));
     if (!shape) return render(article, style);
-    const cached = templates.get(shape.key);
-    if (cached) {
-      const text = fillTemplate(cached, shape.values);
+    let template = templates.get(shape.key);
+    if (template === undefined && checked.get(shape.form)) {
+      // The form's placeholders were checked against citeproc with other dates; only the dates
+      // differ, and the twin shows how citeproc renders these. One rendering instead of two.
+      const twin = render({ ...article, ...shape.twin }, style);
+      template = compileTemplate(twin, shape.marks);
+      templates.set(shape.key, template);
+    }
+    if (template) {
+      const text = fillTemplate(template, shape.values);
       if (text !== null) return text;
     }
     const real = render(article, style);
-    if (cached === undefined) {
+    if (template === undefined && checked.get(shape.form) === undefined) {
       const twin = render({ ...article, ...shape.twin }, style);
-      const template = compileTemplate(twin, shape.marks);
+      const made = compileTemplate(twin, shape.marks);
       // Trust the template only if it rebuilds citeproc's own output for this article.
-      const trusted = template !== null && fillTemplate(template, shape.values) === real;
-      templates.set(shape.key, trusted ? template : null);
+      const trusted = made !== null && fillTemplate(made, shape.values) === real;
+      templates.set(shape.key, trusted ? made : null);
+      checked.set(shape.form, trusted);
     }
     return real;
   };

@@ -92,6 +92,28 @@ describe('template header citations', () => {
     }
   });
 
+  it('render a new date of a checked form with one citeproc call, the twin', () => {
+    let calls = 0;
+    const cite = createHeaderCiter(headerStyle, (a, style) => {
+      calls += 1;
+      return citeproc(a, style);
+    });
+    const dates = ['2021-01-05T08:00:00Z', '2022-12-31T23:00:00Z', '2023-07-14T00:00:00Z'];
+    for (const lang of ['en', 'zh-Hans']) {
+      calls = 0;
+      for (const [i, publishedAt] of dates.entries()) {
+        const a = makeArticle({ title: `Story ${i}`, lang, authors: ['Ellen Barry'], publishedAt });
+        expect(cite(a)).toBe(headerCitation(a));
+        // An article again on a date seen before needs no call at all.
+        expect(cite({ ...a, title: `Story ${i}b` })).toBe(
+          headerCitation({ ...a, title: `Story ${i}b` }),
+        );
+      }
+      // Two for the first date (article and twin), then one twin per new date.
+      expect(calls).toBe(2 + (dates.length - 1));
+    }
+  });
+
   it('render a batch of one shape with citeproc only for the first article', () => {
     let calls = 0;
     const cite = createHeaderCiter(headerStyle, (a, style) => {
