@@ -62,6 +62,13 @@ function forEngine(item: CslItem, id: string): EngineItem {
 // The engine caches items by id across calls; a fresh id per call means an article edited since
 // its last citation is never cited from the stale copy.
 let nextId = 0;
+// Calls into the engine since the process started (one per formatCitations), for benchmarks.
+let engineCalls = 0;
+
+/** How many times formatCitations has run citeproc in this thread. */
+export function citeprocCalls(): number {
+  return engineCalls;
+}
 
 /** Strips the markup citeproc wraps around each entry and decodes the few entities it emits. */
 function cleanText(entry: string): string {
@@ -84,6 +91,7 @@ export function formatCitations(
 ): string {
   if (articles.length === 0) return '';
   const { engine, items } = engineFor(style, format);
+  engineCalls += 1;
   items.clear();
   const ids = articles.map((a) => {
     const id = `folio-${(nextId += 1)}`;
