@@ -8,9 +8,9 @@ import { foldPhrase, foldText } from './fold';
 import { mayContain, needleGapHashes } from './gap-signature';
 import { containsPhrase, containsPhraseBytes, type Pattern } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
-import { FIELD_COUNT, emptyPostings } from './postings';
+import { FIELD_COUNT, type Postings, emptyPostings } from './postings';
 import type { ParsedQuery } from './query-parser';
-import { type ClausePlan, type WordNeed, planClause } from './query-plan';
+import { type ClausePlan, planClause } from './query-plan';
 import { topRanked } from './top-ranked';
 import { expandWord } from './word-dict';
 
@@ -19,9 +19,15 @@ const B = 0.75;
 /** Field weights: title, text, notes, meta (authors, site, tags). */
 const BOOST = [3, 1, 1, 1.5];
 
+/** Matches in ascending document order with their scores. */
 interface Scored {
-  docs: number[];
-  scores: number[];
+  docs: ArrayLike<number>;
+  scores: ArrayLike<number>;
+}
+
+/** A clause's matches, with the fields (bit per FIELD) in which every one of its terms occurs. */
+interface ClauseScored extends Scored {
+  fields: Uint8Array;
 }
 
 export interface Ranked {
@@ -77,32 +83,207 @@ function norms(state: IndexState): Float32Array {
   return c.norms;
 }
 
-function termScores(state: IndexState, term: string, fields: number[], weight = 1): Scored {
-  const p = state.postings(term);
+/**
+ * One requirement of a clause: any of these index terms (term → weight); a document scores with its
+ * best one. A CJK gram is a requirement of one term, a Latin word one of all the words it expands to.
+ */
+type Need = Map<string, number>;
+
+/** Decoding buffer reused for every postings list (grows to the longest list once). */
+const scratch = emptyPostings(1024);
+
+function idf(state: IndexState, df: number, weight: number): number {
   const n = Math.max(state.live, 1);
-  const idf = Math.log(1 + (n - p.count + 0.5) / (p.count + 0.5)) * weight;
-  const norm = norms(state);
-  const out: Scored = { docs: [], scores: [] };
-  const docs = state.docs;
-  for (let k = 0; k < p.count; k++) {
-    const doc = p.docs[k]!;
-    const rec = docs[doc];
-    if (!rec || rec.trashed) continue;
-    let s = 0;
-    for (const f of fields) {
-      const tf = p.tfs[k * FIELD_COUNT + f]!;
-      if (tf) s += (BOOST[f]! * tf * (K1 + 1)) / (tf + norm[doc * FIELD_COUNT + f]!);
-    }
-    if (s > 0) {
-      out.docs.push(doc);
-      out.scores.push(s * idf);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight;
+}
+
+/**
+ * BM25 of posting k over the queried fields (before idf); writes the bits of the fields that hold
+ * the term to hit[at].
+ */
+function postingScore(
+  p: Postings,
+  k: number,
+  fields: number[],
+  norm: Float32Array,
+  hit: Uint8Array,
+  at: number,
+): number {
+  const doc = p.docs[k]!;
+  let s = 0;
+  let bits = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const tf = p.tfs[k * FIELD_COUNT + f]!;
+    if (tf) {
+      s += (BOOST[f]! * tf * (K1 + 1)) / (tf + norm[doc * FIELD_COUNT + f]!);
+      bits |= 1 << f;
     }
   }
-  return out;
+  hit[at] = bits;
+  return s;
+}
+
+/** A clause's candidates while it is evaluated, rarest requirement first. */
+interface Candidates {
+  n: number;
+  docs: Int32Array;
+  scores: Float64Array;
+  fields: Uint8Array;
+}
+
+/** Every live document meeting the first (rarest) requirement. */
+function seed(state: IndexState, need: Need, fields: number[]): Candidates {
+  const norm = norms(state);
+  const docs = state.docs;
+  if (need.size === 1) {
+    const [term, weight] = [...need][0]!;
+    const p = state.postingsInto(term, scratch);
+    const w = idf(state, p.count, weight);
+    const c: Candidates = {
+      n: 0,
+      docs: new Int32Array(p.count),
+      scores: new Float64Array(p.count),
+      fields: new Uint8Array(p.count),
+    };
+    for (let k = 0; k < p.count; k++) {
+      const doc = p.docs[k]!;
+      // Retired documents are null; trashed ones are indexed without terms, so never appear here.
+      if (!docs[doc]) continue;
+      const sc = postingScore(p, k, fields, norm, c.fields, c.n);
+      if (sc > 0) {
+        c.docs[c.n] = doc;
+        c.scores[c.n++] = sc * w;
+      }
+    }
+    return c;
+  }
+  // Many words (a short fragment): scored straight into dense arrays, with no per-word lists.
+  const best = new Float64Array(docs.length);
+  const bits = new Uint8Array(docs.length);
+  const hit = new Uint8Array(1);
+  for (const [term, weight] of need) {
+    const p = state.postingsInto(term, scratch);
+    const w = idf(state, p.count, weight);
+    for (let k = 0; k < p.count; k++) {
+      const doc = p.docs[k]!;
+      if (!docs[doc]) continue;
+      const sc = postingScore(p, k, fields, norm, hit, 0) * w;
+      if (sc > 0) {
+        if (sc > best[doc]!) best[doc] = sc;
+        bits[doc]! |= hit[0]!;
+      }
+    }
+  }
+  let n = 0;
+  for (let d = 0; d < best.length; d++) if (best[d]! > 0) n++;
+  const c: Candidates = {
+    n: 0,
+    docs: new Int32Array(n),
+    scores: new Float64Array(n),
+    fields: new Uint8Array(n),
+  };
+  for (let d = 0; d < best.length; d++) {
+    if (best[d]! > 0) {
+      c.docs[c.n] = d;
+      c.scores[c.n] = best[d]!;
+      c.fields[c.n++] = bits[d]!;
+    }
+  }
+  return c;
+}
+
+/**
+ * Calls fn(i, k) for each candidate i that posting k also holds. Both lists ascend; a long list
+ * against few candidates is binary-searched rather than walked.
+ */
+function eachShared(c: Candidates, p: Postings, fn: (i: number, k: number) => void): void {
+  if (c.n * 16 < p.count) {
+    let lo = 0;
+    for (let i = 0; i < c.n; i++) {
+      const doc = c.docs[i]!;
+      let hi = p.count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (p.docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < p.count && p.docs[lo] === doc) fn(i, lo);
+    }
+    return;
+  }
+  let i = 0;
+  for (let k = 0; k < p.count && i < c.n; k++) {
+    const doc = p.docs[k]!;
+    while (i < c.n && c.docs[i]! < doc) i++;
+    if (i < c.n && c.docs[i] === doc) fn(i, k);
+  }
+}
+
+/**
+ * Keeps the candidates that also meet `need`, scored only there (a common term's postings are
+ * decoded but not scored in full); when `optional`, adds its score where it is met and drops none.
+ */
+function narrow(
+  state: IndexState,
+  c: Candidates,
+  need: Need,
+  fields: number[],
+  optional: boolean,
+): void {
+  const norm = norms(state);
+  const best = new Float64Array(c.n);
+  const bits = new Uint8Array(c.n);
+  const hit = new Uint8Array(1);
+  for (const [term, weight] of need) {
+    const p = state.postingsInto(term, scratch);
+    const w = idf(state, p.count, weight);
+    eachShared(c, p, (i, k) => {
+      const sc = postingScore(p, k, fields, norm, hit, 0) * w;
+      if (sc > best[i]!) best[i] = sc;
+      bits[i]! |= hit[0]!;
+    });
+  }
+  if (optional) {
+    for (let i = 0; i < c.n; i++) c.scores[i]! += best[i]!;
+    return;
+  }
+  let n = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (best[i]! > 0) {
+      c.docs[n] = c.docs[i]!;
+      c.scores[n] = c.scores[i]! + best[i]!;
+      c.fields[n++] = c.fields[i]! & bits[i]!;
+    }
+  }
+  c.n = n;
+}
+
+/** A clause's matches: its rarest requirement's documents, narrowed by each of the others. */
+function clauseScores(state: IndexState, plan: ClausePlan, fields: number[]): ClauseScored {
+  const needs: Need[] = plan.required.map((t) => new Map([[t, 1]]));
+  for (const w of plan.words) {
+    needs.push(expandWord(state.wordDictionaries(), w.text, w.mode, w.stems));
+  }
+  const size = (need: Need) => [...need.keys()].reduce((s, t) => s + state.postingsSize(t), 0);
+  const sized = needs.map((need) => ({ need, size: size(need) })).sort((x, y) => x.size - y.size);
+  if (sized.length === 0 || sized[0]!.need.size === 0) {
+    return { docs: [], scores: [], fields: new Uint8Array(0) };
+  }
+  const c = seed(state, sized[0]!.need, fields);
+  for (let k = 1; k < sized.length && c.n > 0; k++) narrow(state, c, sized[k]!.need, fields, false);
+  for (const t of plan.optional) {
+    if (c.n > 0) narrow(state, c, new Map([[t, 1]]), fields, true);
+  }
+  return {
+    docs: c.docs.subarray(0, c.n),
+    scores: c.scores.subarray(0, c.n),
+    fields: c.fields.subarray(0, c.n),
+  };
 }
 
 function intersect(a: Scored, b: Scored): Scored {
-  const out: Scored = { docs: [], scores: [] };
+  const out = { docs: [] as number[], scores: [] as number[] };
   let i = 0;
   let j = 0;
   while (i < a.docs.length && j < b.docs.length) {
@@ -118,7 +299,7 @@ function intersect(a: Scored, b: Scored): Scored {
 }
 
 function union(a: Scored, b: Scored): Scored {
-  const out: Scored = { docs: [], scores: [] };
+  const out = { docs: [] as number[], scores: [] as number[] };
   let i = 0;
   let j = 0;
   while (i < a.docs.length || j < b.docs.length) {
@@ -138,74 +319,8 @@ function union(a: Scored, b: Scored): Scored {
   return out;
 }
 
-/** Adds b's scores to the documents of a that b also has (optional terms). */
-function addInto(a: Scored, b: Scored): Scored {
-  let j = 0;
-  const scores = a.scores.slice();
-  a.docs.forEach((d, i) => {
-    while (j < b.docs.length && b.docs[j]! < d) j++;
-    if (b.docs[j] === d) scores[i]! += b.scores[j]!;
-  });
-  return { docs: a.docs, scores };
-}
-
-/**
- * Documents holding any indexed word that a query word stands for, each scored by its best such
- * word. Many words (a short fragment) accumulate in dense arrays instead of pairwise unions.
- */
-function wordScores(state: IndexState, need: WordNeed, fields: number[]): Scored {
-  const terms = expandWord(state.wordDictionaries(), need.text, need.mode, need.stems);
-  if (terms.size <= 1) {
-    for (const [t, w] of terms) return termScores(state, t, fields, w);
-    return { docs: [], scores: [] };
-  }
-  // Many words (a short fragment): each word's postings are decoded into one reused buffer and
-  // scored straight into a dense array, with no per-word lists.
-  const best = new Float64Array(state.docs.length);
-  const n = Math.max(state.live, 1);
-  const norm = norms(state);
-  const docs = state.docs;
-  for (const [t, w] of terms) {
-    const p = state.postingsInto(t, scratch);
-    const idf = Math.log(1 + (n - p.count + 0.5) / (p.count + 0.5)) * w;
-    for (let k = 0; k < p.count; k++) {
-      const doc = p.docs[k]!;
-      const rec = docs[doc];
-      if (!rec || rec.trashed) continue;
-      let sc = 0;
-      for (const f of fields) {
-        const tf = p.tfs[k * FIELD_COUNT + f]!;
-        if (tf) sc += (BOOST[f]! * tf * (K1 + 1)) / (tf + norm[doc * FIELD_COUNT + f]!);
-      }
-      sc *= idf;
-      if (sc > best[doc]!) best[doc] = sc;
-    }
-  }
-  const out: Scored = { docs: [], scores: [] };
-  for (let d = 0; d < best.length; d++) {
-    if (best[d]! > 0) {
-      out.docs.push(d);
-      out.scores.push(best[d]!);
-    }
-  }
-  return out;
-}
-
-/** Decoding buffer reused by wordScores (grows to the longest postings list once). */
-const scratch = emptyPostings(1024);
-
-function clauseScores(state: IndexState, plan: ClausePlan, fields: number[]): Scored {
-  const lists = plan.required.map((t) => termScores(state, t, fields));
-  for (const w of plan.words) lists.push(wordScores(state, w, fields));
-  lists.sort((x, y) => x.docs.length - y.docs.length);
-  let acc = lists[0] ?? { docs: [], scores: [] };
-  for (let k = 1; k < lists.length && acc.docs.length; k++) acc = intersect(acc, lists[k]!);
-  for (const t of plan.optional) acc = addInto(acc, termScores(state, t, fields));
-  return acc;
-}
-
 function allDocs(state: IndexState): Scored {
-  const out: Scored = { docs: [], scores: [] };
+  const out = { docs: [] as number[], scores: [] as number[] };
   state.docs.forEach((rec, doc) => {
     if (rec && !rec.trashed) {
       out.docs.push(doc);
@@ -213,22 +328,6 @@ function allDocs(state: IndexState): Scored {
     }
   });
   return out;
-}
-
-/** Folded site names per record: site: filters test every candidate of every query. */
-const siteCache = new WeakMap<DocRecord, string>();
-function foldedSite(rec: DocRecord): string {
-  let s = siteCache.get(rec);
-  if (s === undefined) siteCache.set(rec, (s = foldText(rec.siteName)));
-  return s;
-}
-
-/** Folded tags per record, for tag: filters. */
-const tagCache = new WeakMap<DocRecord, Set<string>>();
-function foldedTags(rec: DocRecord): Set<string> {
-  let s = tagCache.get(rec);
-  if (s === undefined) tagCache.set(rec, (s = new Set(rec.tags.map(foldText))));
-  return s;
 }
 
 /** Title and metadata of a record in phrase form, folded once (checks revisit them per query). */
@@ -242,7 +341,10 @@ function titleAndMeta(rec: DocRecord): [string, string] {
   return forms;
 }
 
-/** A metadata predicate built once per query from its filters. */
+/**
+ * A metadata predicate built once per query from its filters. A library has few distinct sites,
+ * tags and authors, so values are folded (and sites judged) once per query per distinct value.
+ */
 function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
   const tags = q.tags.map(foldText);
   const noTags = q.excludeTags.map(foldText);
@@ -250,18 +352,29 @@ function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
   const noSites = q.excludeSites.map(foldText);
   const authors = q.authors.map(foldText);
   const langs = q.langs.map((l) => l.toLowerCase());
+  const folds = new Map<string, string>();
+  const fold = (value: string) => {
+    let f = folds.get(value);
+    if (f === undefined) folds.set(value, (f = foldText(value)));
+    return f;
+  };
+  const siteOk = new Map<string, boolean>();
+  const site = (name: string) => {
+    let ok = siteOk.get(name);
+    if (ok === undefined) {
+      const f = foldText(name);
+      ok =
+        (!sites.length || sites.some((s) => f.includes(s))) && !noSites.some((s) => f.includes(s));
+      siteOk.set(name, ok);
+    }
+    return ok;
+  };
   return (rec) => {
-    if (tags.length || noTags.length) {
-      const have = foldedTags(rec);
-      if (!tags.every((t) => have.has(t)) || noTags.some((t) => have.has(t))) return false;
-    }
-    if (sites.length || noSites.length) {
-      const site = foldedSite(rec);
-      if (sites.length && !sites.some((s) => site.includes(s))) return false;
-      if (noSites.some((s) => site.includes(s))) return false;
-    }
+    if (tags.length && !tags.every((t) => rec.tags.some((x) => fold(x) === t))) return false;
+    if (noTags.length && rec.tags.some((x) => noTags.includes(fold(x)))) return false;
+    if ((sites.length || noSites.length) && !site(rec.siteName)) return false;
     if (authors.length) {
-      const au = rec.authors.map(foldText);
+      const au = rec.authors.map(fold);
       if (!authors.some((a) => au.some((x) => x.includes(a)))) return false;
     }
     if (langs.length && !langs.some((l) => rec.lang.toLowerCase().startsWith(l))) return false;
@@ -274,30 +387,47 @@ function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
   };
 }
 
-/** Folded field texts of one document, read lazily for phrase checks. */
+/** A string to find in a document, prepared once per query. */
+interface Needle {
+  text: string;
+  bytes: Buffer;
+  /** Its windows for the phrase filter (gap-signature.ts). */
+  gaps: number[];
+}
+
+function needleOf(text: string): Needle {
+  return { text, bytes: Buffer.from(text, 'utf8'), gaps: needleGapHashes(text) };
+}
+
+const BODY = (1 << FIELD.text) | (1 << FIELD.notes);
+const SHORT_FIELDS = (1 << FIELD.title) | (1 << FIELD.meta);
+
+/**
+ * Folded field texts of one document, read lazily for phrase checks. `bits` are the fields that
+ * hold every term of the phrase (one bit per FIELD), so the others cannot hold the phrase.
+ */
 function phraseChecker(ctx: EvalContext, fields: number[]) {
   const cache = new Map<number, Array<string | null>>();
   // The body is where phrases usually are; title and metadata are folded only when it misses.
   const order = [FIELD.text, FIELD.title, FIELD.notes, FIELD.meta].filter((f) =>
     fields.includes(f),
   );
-  const needles = new Map<string, { bytes: Buffer; gaps: number[] }>();
-  return (doc: number, phrase: string): boolean => {
+  const foldedBody = fields.includes(FIELD.text) && fields.includes(FIELD.notes);
+  return (doc: number, needle: Needle, bits: number): boolean => {
     const rec = ctx.state.docs[doc]!;
-    if (rec.foldRef && fields.includes(FIELD.text) && fields.includes(FIELD.notes)) {
+    const phrase = needle.text;
+    const has = (f: number) => (bits & (1 << f)) !== 0;
+    if (rec.foldRef && foldedBody) {
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
-      let needle = needles.get(phrase);
-      if (!needle) {
-        needle = { bytes: Buffer.from(phrase, 'utf8'), gaps: needleGapHashes(phrase) };
-        needles.set(phrase, needle);
-      }
       // The phrase filter answers for most documents that hold the words but never together.
-      const body = !rec.gapSig || mayContain(rec.gapSig, needle.gaps);
-      const bytes = body ? ctx.readFoldedBytes(rec) : null;
-      if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
+      if ((bits & BODY) !== 0 && (!rec.gapSig || mayContain(rec.gapSig, needle.gaps))) {
+        const bytes = ctx.readFoldedBytes(rec);
+        if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
+      }
+      if ((bits & SHORT_FIELDS) === 0) return false;
       const [title, meta] = titleAndMeta(rec);
-      if (fields.includes(FIELD.title) && containsPhrase(title, phrase)) return true;
-      return fields.includes(FIELD.meta) && containsPhrase(meta, phrase);
+      if (has(FIELD.title) && containsPhrase(title, phrase)) return true;
+      return has(FIELD.meta) && containsPhrase(meta, phrase);
     }
     // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
     // form; folding thousands of candidates then dominates, and plain texts skip it.
@@ -307,6 +437,7 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
     let forms = cache.get(key);
     if (!forms) cache.set(key, (forms = [null, null, null, null]));
     for (const f of order) {
+      if (!has(f)) continue;
       let form = forms[f];
       if (form === null || form === undefined) {
         if (f === FIELD.text || f === FIELD.notes) {
@@ -327,6 +458,24 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
   };
 }
 
+/** A clause's matches as a table by document number: 0 when unmatched, else MATCHED | fields. */
+const MATCHED = 0x80;
+const ALL_FIELDS = (1 << FIELD_COUNT) - 1;
+
+/**
+ * The table of a clause for its checks. Its field bits narrow where the checked strings can be
+ * only when they are the whole clause (a phrase, or a bare term of one CJK run): a term like
+ * 美国总统trump may have its run in the text and the word only in the title.
+ */
+function matchTable(plan: ClausePlan, scored: ClauseScored, size: number): Uint8Array {
+  const whole = plan.phrase !== null || (plan.verify.length === 1 && plan.patterns.length === 1);
+  const table = new Uint8Array(size);
+  for (let i = 0; i < scored.docs.length; i++) {
+    table[scored.docs[i]!] = MATCHED | (whole ? scored.fields[i]! : ALL_FIELDS);
+  }
+  return table;
+}
+
 /** Evaluates a parsed query: matching documents, best first (only the first `top` if given). */
 export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Evaluation {
   const { state } = ctx;
@@ -343,7 +492,9 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
   const clauses = groups.map((g) =>
     g.map((plan) => ({ plan, scored: clauseScores(state, plan, fields) })),
   );
-  const groupScores = clauses.map((g) => g.map((c) => c.scored).reduce((x, y) => union(x, y)));
+  const groupScores = clauses.map((g) =>
+    g.map((c): Scored => c.scored).reduce((x, y) => union(x, y)),
+  );
   groupScores.sort((x, y) => x.docs.length - y.docs.length);
   let acc = groupScores[0] ?? allDocs(state);
   for (let k = 1; k < groupScores.length && acc.docs.length; k++)
@@ -351,28 +502,43 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
 
   const keep = filterFn(q);
   const check = phraseChecker(ctx, fields);
+  const verified = (doc: number, needles: Needle[], entry: number) => {
+    for (let i = 0; i < needles.length; i++) if (!check(doc, needles[i]!, entry)) return false;
+    return true;
+  };
+  const size = state.docs.length;
   const excludes = q.exclude
     .map(planClause)
     .filter((p): p is ClausePlan => p !== null)
-    .map((p) => ({ plan: p, set: new Set(clauseScores(state, p, fields).docs) }));
-  const verified = (doc: number, needles: string[]) => needles.every((n) => check(doc, n));
+    .map((p) => ({
+      verify: p.verify.map(needleOf),
+      table: matchTable(p, clauseScores(state, p, fields), size),
+    }));
   // Only groups holding a phrase or a long CJK run need a per-document check: bigrams can match
   // out of order or apart.
   const phraseGroups = clauses
     .filter((g) => g.some((c) => c.plan.verify.length))
-    .map((g) => g.map((c) => ({ verify: c.plan.verify, set: new Set(c.scored.docs) })));
+    .map((g) =>
+      g.map((c) => ({
+        verify: c.plan.verify.map(needleOf),
+        table: matchTable(c.plan, c.scored, size),
+      })),
+    );
   const ranked: Ranked[] = [];
-  acc.docs.forEach((doc, k) => {
-    const rec = state.docs[doc]!;
-    if (!keep(rec)) return;
+  next: for (let k = 0; k < acc.docs.length; k++) {
+    const doc = acc.docs[k]!;
+    if (!keep(state.docs[doc]!)) continue;
     for (const ex of excludes) {
-      if (ex.set.has(doc) && verified(doc, ex.plan.verify)) return;
+      const entry = ex.table[doc]!;
+      if (entry && verified(doc, ex.verify, entry)) continue next;
     }
     for (const g of phraseGroups) {
-      if (!g.some((m) => m.set.has(doc) && verified(doc, m.verify))) return;
+      if (!g.some((m) => m.table[doc]! !== 0 && verified(doc, m.verify, m.table[doc]!))) {
+        continue next;
+      }
     }
     ranked.push({ doc, score: acc.scores[k]! });
-  });
+  }
   const time = (d: number) => state.docs[d]?.publishedAt ?? -Infinity;
   const cmp = (a: Ranked, b: Ranked) =>
     b.score - a.score || time(b.doc) - time(a.doc) || a.doc - b.doc;

@@ -80,10 +80,16 @@ export function needleGapHashes(needle: string): number[] {
 /** False when the document certainly lacks one of the needle's windows. */
 export function mayContain(sig: Uint32Array, hashes: readonly number[]): boolean {
   if (hashes.length === 0) return true;
-  const bits = sig.length * 32;
-  if (bits === 0) return false;
-  for (const h of hashes) {
-    for (const b of probes(h, bits)) if ((sig[b >>> 5]! & (1 << (b & 31))) === 0) return false;
+  const mask = sig.length * 32 - 1;
+  if (mask < 0) return false;
+  // probes() inlined: this runs for every candidate of a phrase query.
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i]!;
+    const a = h & mask;
+    const b = (Math.imul(h, 0xc2b2ae35) >>> 7) & mask;
+    if ((sig[a >>> 5]! & (1 << (a & 31))) === 0 || (sig[b >>> 5]! & (1 << (b & 31))) === 0) {
+      return false;
+    }
   }
   return true;
 }

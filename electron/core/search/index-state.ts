@@ -165,6 +165,19 @@ export class IndexState {
     return out;
   }
 
+  /**
+   * Encoded size of a term's postings in bytes, base and delta: proportional to its document
+   * count, and known without decoding, so a query can start from its rarest term.
+   */
+  postingsSize(term: string): number {
+    let size = 0;
+    if (this.base) {
+      const i = findTerm(this.base, term);
+      if (i >= 0) size += this.base.postOffsets[i + 1]! - this.base.postOffsets[i]!;
+    }
+    return size + (this.delta.get(term)?.w.len ?? 0);
+  }
+
   /** Records that everything so far is saved (after loading or writing the delta log). */
   markSaved(logExists: boolean): void {
     this.savedDocs = this.docs.length;

@@ -80,20 +80,22 @@ export function writePosting(w: ByteWriter, gap: number, tfs: ArrayLike<number>,
 export function decodeInto(bytes: Uint8Array, out: Postings): void {
   let pos = 0;
   let doc = -1;
+  // Varints are read inline, one byte being the common case: this loop is most of a query's cost.
   const read = (): number => {
-    let v = 0;
-    let shift = 0;
-    let b: number;
+    let b = bytes[pos++]!;
+    if (b < 0x80) return b;
+    let v = b & 0x7f;
+    let mul = 0x80;
     do {
       b = bytes[pos++]!;
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
+      v += (b & 0x7f) * mul;
+      mul *= 0x80;
     } while (b & 0x80);
     return v;
   };
   while (pos < bytes.length) {
     doc += read();
-    const mask = read();
+    const mask = bytes[pos++]!;
     const i = out.count++;
     if (i >= out.docs.length) grow(out);
     out.docs[i] = doc;

@@ -106,3 +106,40 @@ describe('phrase filters', () => {
     idx.state.close();
   });
 });
+
+describe('fields of a checked string', () => {
+  let dir: string;
+  let index: SearchIndex;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'folio-fields-'));
+    const docs = [
+      // Both words, but "the" only in the title and "president" only in the text.
+      makeArticle({ id: 'split', lang: 'en', title: 'On the record', text: 'A president spoke.' }),
+      makeArticle({ id: 'title', lang: 'en', title: 'The President speaks', text: 'Nothing.' }),
+      makeArticle({ id: 'tagged', lang: 'en', text: 'Nothing here.', tags: ['the president'] }),
+      // A bare term whose CJK run is in the text and whose Latin word is only in the title.
+      makeArticle({ id: 'mixed', title: 'Trump', text: '美国总统发表讲话。' }),
+      makeArticle({ id: 'notes', text: '无关。', notes: { markdown: '美国总统', updatedAt: '' } }),
+    ];
+    const lib = new FakeLibrary(dir, docs);
+    index = await openSearchIndex({ dir, library: lib.asLibrary(), onError: () => undefined });
+  });
+  afterAll(async () => {
+    await index.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds a phrase only within one field', () => {
+    expect(index.matchIds('"the president"').sort()).toEqual(['tagged', 'title']);
+  });
+
+  it('checks each run of a bare term in any field', () => {
+    expect(index.matchIds('美国总统trump')).toEqual(['mixed']);
+    expect(index.matchIds('美国总统').sort()).toEqual(['mixed', 'notes']);
+  });
+
+  it('excludes by a phrase only where it occurs', () => {
+    expect(index.matchIds('president -"the president"')).toEqual(['split']);
+  });
+});
