@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { FolioApi } from '../../shared/api';
 import { dispatch } from '../core/service/dispatch';
 import type { DownloadRegistry } from './downloads';
@@ -86,7 +87,12 @@ export function createShellServer(opts: ShellServerOptions): ShellServer {
       sendError(res, 400, { code: 'INVALID_INPUT', message: 'Request body is not valid JSON' });
       return;
     }
-    sendJson(res, 200, await dispatch(opts.api, method, payload));
+    const started = performance.now();
+    const result = await dispatch(opts.api, method, payload);
+    // How long the call took here, for the page's resource timings (DevTools, the UI bench): the
+    // rest of a call's time is the browser's and the wire's.
+    const took = `app;dur=${(performance.now() - started).toFixed(1)}`;
+    sendJson(res, 200, result, { 'Server-Timing': took });
   }
 
   function handleDownload(req: IncomingMessage, res: ServerResponse, url: URL): void {

@@ -21,10 +21,16 @@ export function securityHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }
 
-/** Sends a JSON body with a status. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** Sends a JSON body with a status (and any extra headers). */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const data = Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, {
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': data.length,
     'Cache-Control': 'no-store',

@@ -4,6 +4,8 @@
  * behind the real shell, driven in system Chromium. Every figure starts when the core is ready
  * (list), at the last keystroke (search, debounce included) or at the click (article), and ends
  * in the first animation frame where the page shows the result. Not a test: it measures.
+ * Each search is also split into its parts (the page's resource timings and the shell's
+ * Server-Timing), and the time that frame took to lay out and paint is shown beside it.
  *
  *   npm run bench:ui -- [--size 50000] [--runs 12] [--starts 5] [--reuse DIR] [--static DIR]
  *                       [--no-warm]
@@ -103,8 +105,12 @@ async function buildLibrary(dir: string, size: number): Promise<void> {
  * core is busy, while the page's own clock shows what the user saw.
  */
 const PAGE_PROBES = (): void => {
-  const w = window as unknown as { __bench: { input: number; click: number; listAt: number } };
-  w.__bench = { input: 0, click: 0, listAt: 0 };
+  const w = window as unknown as {
+    __bench: { input: number; click: number; listAt: number; painted: number };
+  };
+  w.__bench = { input: 0, click: 0, listAt: 0, painted: 0 };
+  // Resource timings of the API calls give the breakdown of a search (see measureSearch).
+  performance.setResourceTimingBufferSize(100_000);
   document.addEventListener('input', () => (w.__bench.input = performance.now()), true);
   document.addEventListener('mousedown', () => (w.__bench.click = performance.now()), true);
   const rows = new MutationObserver(() => {
@@ -138,15 +144,18 @@ async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      // Only the shell is reachable: the articles' remote images fail at once, offline. (Stubbing
+      // them with page.route instead pauses every request, the shell's too, until the driver, in
+      // the core's own process, lets it go: 5-20 ms a call that no user pays.)
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
 }
 
-/** A fresh window (no HTTP cache) with the probes installed and the network stubbed. */
+/** A fresh window (no HTTP cache) with the probes installed. */
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(PAGE_PROBES);
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.fulfill({ status: 204, body: '' }));
   return context.newPage();
 }
 
@@ -172,9 +181,29 @@ async function coldStart(browser: Browser, dir: string) {
   return { page, core, shell, openMs, listMs, seenMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-async function measureSearch(page: Page, queries: string[]): Promise<number[]> {
+/** Where one search's time went, in ms from the last keystroke. */
+interface SearchParts {
+  /** Keystroke until the page sent the request that answered (render, scheduling). */
+  send: number;
+  /** The shell's time for the call (its Server-Timing): the core's search, JSON. */
+  core: number;
+  /** The rest of the request: the browser's network stack and the wire, both ways. */
+  http: number;
+  /** Response received until the frame that shows it (JSON parse, React, waiting for a frame). */
+  show: number;
+  /** That frame's style, layout and paint: not in the total, which ends when the frame starts. */
+  paint: number;
+  /** Response size in bytes (encoded body). */
+  bytes: number;
+}
+
+async function measureSearch(
+  page: Page,
+  queries: string[],
+): Promise<{ totals: number[]; parts: SearchParts[] }> {
   const box = page.getByTestId('search-input');
   const out: number[] = [];
+  const parts: SearchParts[] = [];
   for (const q of queries) {
     await box.fill('');
     await page.getByTestId('article-row').first().waitFor();
@@ -189,17 +218,47 @@ async function measureSearch(page: Page, queries: string[]): Promise<number[]> {
         const done =
           el?.getAttribute('data-query') === want &&
           el.querySelector('[data-testid="search-hit"], .list-empty') !== null;
-        return done ? performance.now() : 0;
+        if (!done) return 0;
+        // A task posted from the frame's animation callbacks runs once the frame is laid out and
+        // painted: that is when the page has drawn the results.
+        const bench = (window as unknown as { __bench: { painted: number } }).__bench;
+        bench.painted = 0;
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => (bench.painted = performance.now());
+        ch.port2.postMessage(0);
+        return performance.now();
       },
       q,
     );
-    const typed = await page.evaluate(
-      () => (window as unknown as { __bench: { input: number } }).__bench.input,
-    );
-    out.push(shown - typed);
+    const timing = await page.evaluate(async () => {
+      const bench = (window as unknown as { __bench: { input: number; painted: number } }).__bench;
+      while (bench.painted === 0) await new Promise((r) => setTimeout(r, 5));
+      const typed = bench.input;
+      const calls = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/search') && e.startTime >= typed);
+      const last = calls[calls.length - 1] as PerformanceResourceTiming | undefined;
+      return {
+        typed,
+        painted: bench.painted,
+        start: last?.startTime ?? NaN,
+        end: last?.responseEnd ?? NaN,
+        bytes: last?.encodedBodySize ?? NaN,
+        core: last?.serverTiming.find((t) => t.name === 'app')?.duration ?? NaN,
+      };
+    });
+    out.push(shown - timing.typed);
+    parts.push({
+      send: timing.start - timing.typed,
+      core: timing.core,
+      http: timing.end - timing.start - timing.core,
+      show: shown - timing.end,
+      paint: timing.painted - shown,
+      bytes: timing.bytes,
+    });
   }
   await box.fill('');
-  return out;
+  return { totals: out, parts };
 }
 
 async function measureSelect(page: Page, runs: number): Promise<number[]> {
@@ -261,6 +320,8 @@ async function main(): Promise<void> {
     const opens: number[] = [];
     const cpus: number[] = [];
     let typing: number[] = [];
+    let parts: SearchParts[] = [];
+    let typed: string[] = [];
     let select: number[] = [];
     for (let i = 0; i < Number(values.starts); i++) {
       const run = await coldStart(browser, dir);
@@ -276,7 +337,8 @@ async function main(): Promise<void> {
             .map((x) => x.toFixed(2))
             .join(' ')}`,
         );
-        typing = await measureSearch(run.page, [...QUERIES, ...QUERIES].slice(0, runs));
+        typed = [...QUERIES, ...QUERIES].slice(0, runs);
+        ({ totals: typing, parts } = await measureSearch(run.page, typed));
         select = await measureSelect(run.page, runs);
       }
       await run.page.context().close();
@@ -288,7 +350,23 @@ async function main(): Promise<void> {
     console.log(fmt('  the same, seen by the driver', seen));
     console.log(fmt('  Node CPU, shell+core, until list', cpus));
     console.log(fmt('search results after last keystroke', typing));
+    console.log(
+      fmt(
+        '  the same, until that frame is painted',
+        typing.map((x, i) => x + parts[i]!.paint),
+      ),
+    );
     console.log(fmt('article shown after click', select));
+    console.log(
+      'search breakdown (ms): query, total = send + core + http + show; then paint, bytes',
+    );
+    typed.forEach((q, i) => {
+      const p = parts[i]!;
+      const f = (x: number) => x.toFixed(0).padStart(4);
+      console.log(
+        `  ${q.padEnd(6, '\u3000')} ${f(typing[i]!)} = ${f(p.send)} + ${f(p.core)} + ${f(p.http)} + ${f(p.show)}; ${f(p.paint)}  ${p.bytes} B`,
+      );
+    });
     console.log(
       `load average after: ${os
         .loadavg()

@@ -152,6 +152,12 @@ describe('shell server', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('tells how long the shell spent on a call (Server-Timing)', async () => {
+    const res = await api('search', { query: 'x' }, { Authorization: `Bearer ${TOKEN}` });
+    expect(res.status).toBe(200);
+    expect(res.headers['server-timing']).toMatch(/^app;dur=\d+\.\d$/);
+  });
+
   it('limits request bodies', async () => {
     const big = JSON.stringify({ query: 'x'.repeat(5000) });
     const res = await raw(
