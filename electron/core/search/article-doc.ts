@@ -4,6 +4,7 @@
  */
 import type { Article } from '../../../shared/model';
 import { foldPhrase, foldText } from './fold';
+import { withFragmentGrams } from './fragment-grams';
 import { buildGapSignature } from './gap-signature';
 import type { DocRecord, DocTerms } from './index-state';
 import { FIELD_COUNT } from './postings';
@@ -91,7 +92,7 @@ export function buildDoc(
     lens.push(length);
     return { terms: [...tf.keys()], counts: [...tf.values()] };
   });
-  const terms = mergeFields(perField);
+  const terms = withFragmentGrams(mergeFields(perField));
   const rec: DocRecord = {
     id: a.id,
     title: a.title,

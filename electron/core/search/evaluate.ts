@@ -5,6 +5,7 @@
  */
 import { FIELD, NOTES_SEPARATOR } from './article-doc';
 import { foldPhrase, foldText } from './fold';
+import { fragmentGram } from './fragment-grams';
 import { mayContain, needleGapHashes } from './gap-signature';
 import { containsPhrase, containsPhraseBytes, type Pattern } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
@@ -16,6 +17,8 @@ import { expandWord } from './word-dict';
 
 const K1 = 1.2;
 const B = 0.75;
+/** Weight of a one- or two-character fragment: it stands for the words around it, not one word. */
+const FRAGMENT = 0.5;
 /** Field weights: title, text, notes, meta (authors, site, tags). */
 const BOOST = [3, 1, 1, 1.5];
 
@@ -263,7 +266,12 @@ function narrow(
 function clauseScores(state: IndexState, plan: ClausePlan, fields: number[]): ClauseScored {
   const needs: Need[] = plan.required.map((t) => new Map([[t, 1]]));
   for (const w of plan.words) {
-    needs.push(expandWord(state.wordDictionaries(), w.text, w.mode, w.stems));
+    const gram = fragmentGram(w.text, w.mode);
+    needs.push(
+      gram
+        ? new Map([[gram, FRAGMENT]])
+        : expandWord(state.wordDictionaries(), w.text, w.mode, w.stems),
+    );
   }
   const size = (need: Need) => [...need.keys()].reduce((s, t) => s + state.postingsSize(t), 0);
   const sized = needs.map((need) => ({ need, size: size(need) })).sort((x, y) => x.size - y.size);

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { DocRecord } from './index-state';
 import { type BaseSegment, allPostings } from './postings';
 
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 const MAGIC = 'FOLIOIX1';
 
 export interface Manifest {
