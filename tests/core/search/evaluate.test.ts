@@ -120,7 +120,11 @@ describe('fields of a checked string', () => {
       makeArticle({ id: 'tagged', lang: 'en', text: 'Nothing here.', tags: ['the president'] }),
       // A bare term whose CJK run is in the text and whose Latin word is only in the title.
       makeArticle({ id: 'mixed', title: 'Trump', text: '美国总统发表讲话。' }),
-      makeArticle({ id: 'notes', text: '无关。', notes: { markdown: '美国总统', createdAt: '', updatedAt: '' } }),
+      makeArticle({
+        id: 'notes',
+        text: '无关。',
+        notes: { markdown: '美国总统', createdAt: '', updatedAt: '' },
+      }),
     ];
     const lib = new FakeLibrary(dir, docs);
     index = await openSearchIndex({ dir, library: lib.asLibrary(), onError: () => undefined });
