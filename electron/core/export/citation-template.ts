@@ -5,6 +5,7 @@
  */
 import type { CitationStyle } from '../../../shared/api';
 import type { Article } from '../../../shared/model';
+import { dateForm, probeDates } from './citation-dates';
 import type { CslItem, CslName } from './csl-data';
 
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
@@ -42,7 +43,8 @@ type Mark = Array<{ slot: string; text: string }>;
 export interface Shape {
   /** Items with equal keys render identically up to their slot values. */
   key: string;
-  /** The key without the dates: items of one form differ only in slot values and dates. */
+  /** The key without the date values (but with which dates there are): items of one form
+   * differ only in slot values and date values. */
   form: string;
   /** Each slot's value for this item; a slot without one sends the item to citeproc. */
   values: Map<string, string>;
@@ -50,6 +52,8 @@ export interface Shape {
   marks: Mark[];
   /** The Article fields that make the placeholder twin of this item. */
   twin: Pick<Article, 'title' | 'siteName' | 'url' | 'authors'>;
+  /** The twin's dates for a template with date slots (see citation-dates.ts). */
+  probe: Pick<Article, 'publishedAt' | 'importedAt'>;
 }
 
 /** A compiled template: literal text and slot names, in order. */
@@ -97,7 +101,9 @@ export function upperAs(value: string, language: string | undefined): string {
 export function shapeOf(style: CitationStyle, item: CslItem): Shape | null {
   const values = new Map<string, string>();
   const marks: Mark[] = [];
-  const parts: string[] = [style, item.language ?? '', item.type];
+  const dates = dateForm(item);
+  if (dates === null) return null;
+  const parts: string[] = [style, item.language ?? '', item.type, dates];
   const text = (slot: 'title' | 'container', value: string | undefined): string | null => {
     if (value === undefined) {
       parts.push(`${slot}:-`);
@@ -131,13 +137,14 @@ export function shapeOf(style: CitationStyle, item: CslItem): Shape | null {
   }
   parts.push(`authors:${item.author?.length ?? 0}`);
   const form = parts.join('|');
-  const dates = [JSON.stringify(item.issued ?? null), JSON.stringify(item.accessed ?? null)];
+  const when = [JSON.stringify(item.issued ?? null), JSON.stringify(item.accessed ?? null)];
   return {
-    key: [form, ...dates].join('|'),
+    key: [form, ...when].join('|'),
     form,
     values,
     marks,
     twin: { title, siteName: container, url: item.URL ? URL_PLACEHOLDER : '', authors },
+    probe: probeDates(item),
   };
 }
 

@@ -6,6 +6,7 @@ import CSL from 'citeproc';
 import type { CitationFormat, CitationStyle } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
 import type { Article } from '../../../shared/model';
+import type { MonthNames } from './citation-dates';
 import { articleToCsl, type CslItem, type CslName } from './csl-data';
 import { LOCALE_XML, STYLE_XML } from './styles/bundled-styles';
 
@@ -34,6 +35,24 @@ function engineFor(style: CitationStyle, format: CitationFormat): CachedEngine {
   engine.setOutputFormat(format);
   const made = { engine, items };
   engines.set(key, made);
+  return made;
+}
+
+const monthsOf = new Map<CitationStyle, MonthNames>();
+
+/** A style's month names (long and short, January first) from its engine's locale terms, as
+ * citeproc-js prints them in a date; spaces normalised as in a text citation. */
+export function monthNames(style: CitationStyle): MonthNames {
+  const known = monthsOf.get(style);
+  if (known) return known;
+  const { engine } = engineFor(style, 'text');
+  const names = (form: 'long' | 'short'): string[] =>
+    Array.from({ length: 12 }, (_, i) => {
+      const term = `month-${String(i + 1).padStart(2, '0')}`;
+      return (engine.getTerm(term, form, 0, 0, false, false) ?? '').replace(/\s+/g, ' ');
+    });
+  const made = { long: names('long'), short: names('short') };
+  monthsOf.set(style, made);
   return made;
 }
 

@@ -16,6 +16,15 @@ declare module 'citeproc' {
     updateItems(ids: string[]): void;
     makeBibliography(): [BibliographyParams, string[]] | false;
     makeCitationCluster(items: Array<{ id: string }>): string;
+    /** A locale term of the engine's locale (style overrides applied); form 'long' or 'short'. */
+    getTerm(
+      term: string,
+      form: string,
+      plural: 0 | 1,
+      gender: 0,
+      mode: false,
+      forceDefault: false,
+    ): string | undefined;
   }
   const CSL: { Engine: typeof Engine };
   export default CSL;
