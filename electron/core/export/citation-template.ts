@@ -34,7 +34,7 @@ const UNINITIALISED = new Set(['Lord', 'Lady']);
 const INITIALS = 'ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮĴĶĹĻĽĿŁŃŅŇŊŌŎŐŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŹŻŽ';
 const INDEX = 'abcdefghijklmnopqrstuvwxyz';
 // Placeholder text left outside a slot means the template cannot be trusted.
-const LEFTOVER = /㐀|zq|qz|qx|example\.invalid/i;
+const LEFTOVER = /㐀|zq|qz|qx|xq|example\.invalid/i;
 
 /** One place in a template: alternative placeholder texts (a style may upper-case a name), of
  * which exactly one must appear in the rendering, exactly once. */
@@ -63,26 +63,30 @@ function script(value: string): 'cjk' | 'latin' {
   return CJK.test(value) ? 'cjk' : 'latin';
 }
 
-// Placeholders in the value's own script (CJK spacing rules differ) and, for Latin, in mixed
-// case so that any case transform by the style shows up.
-function placeholder(
-  kind: 'cjk' | 'latin',
-  key: 't' | 'c' | 'a',
-  tag: number,
-  cased = false,
-): string {
-  if (kind === 'cjk') return `㐀${{ t: '㐂', c: '㐃', a: '㐅' }[key]}${tag}${cased ? 'Xq' : ''}㐁`;
-  return `zq${{ t: 'Tq', c: 'Cq', a: 'Aq' }[key]}${tag}Qz`;
+// Placeholders in the value's own script (CJK spacing rules differ). A case transform by the
+// style must change the placeholder of a value it could change, or the template would print the
+// value as given: citeproc's title case leaves a word holding a capital alone and capitalises an
+// all-lower-case one, so such a placeholder holds both kinds of word.
+function placeholder(kind: 'cjk' | 'latin', key: 't' | 'a', tag: number, cased: boolean): string {
+  if (kind === 'cjk') return `㐀${{ t: '㐂', a: '㐅' }[key]}${tag}${cased ? ' xq Xq' : ''}㐁`;
+  return `zq${key}q${tag} ${key.toUpperCase()}qz`;
+}
+
+/** Whether a case transform could change the value. */
+function hasCase(value: string): boolean {
+  return value.toUpperCase() !== value || value.toLowerCase() !== value;
 }
 
 // What a value's rendering depends on besides the value: its script, the case of its first
-// character (case transforms), its last character (punctuation merging), brackets and quotes.
+// character and whether it has cased letters at all (case transforms), its last character
+// (punctuation merging), brackets and quotes.
 function kinds(value: string): string {
   const first = value[0] ?? '';
   const firstKind = /\p{Lu}/u.test(first) ? 'U' : /\p{Ll}/u.test(first) ? 'l' : 'o';
   const last = [...value].at(-1) ?? '';
   const lastKind = /[\p{L}\p{N}]/u.test(last) ? 'w' : last;
-  return `${script(value)}:${firstKind}:${lastKind}:${MARKS.test(value) ? 'm' : ''}`;
+  const cased = hasCase(value) ? 'c' : '';
+  return `${script(value)}:${firstKind}:${lastKind}:${cased}:${MARKS.test(value) ? 'm' : ''}`;
 }
 
 /** A string upper-cased as citeproc-js does it: in the item's language, else the default. */
@@ -103,22 +107,22 @@ export function shapeOf(style: CitationStyle, item: CslItem): Shape | null {
   const marks: Mark[] = [];
   const dates = dateForm(item);
   if (dates === null) return null;
-  const parts: string[] = [style, item.language ?? '', item.type, dates];
-  const text = (slot: 'title' | 'container', value: string | undefined): string | null => {
-    if (value === undefined) {
-      parts.push(`${slot}:-`);
-      return '';
-    }
-    if (RISKY.test(value)) return null;
-    values.set(slot, value);
-    parts.push(`${slot}:${kinds(value)}`);
-    const ph = placeholder(script(value), slot === 'title' ? 't' : 'c', 0);
-    marks.push([{ slot, text: ph }]);
-    return ph;
-  };
-  const title = text('title', item.title);
-  const container = text('container', item['container-title']);
-  if (title === null || container === null) return null;
+  const { title: value } = item;
+  const container = item['container-title'];
+  if (RISKY.test(value) || (container !== undefined && RISKY.test(container))) return null;
+  // A publication is cited as itself, not as a slot: one archive holds few of them, and a style
+  // may transform it in ways a slot cannot (APA title-cases an English one).
+  const parts: string[] = [
+    style,
+    item.language ?? '',
+    item.type,
+    dates,
+    `in:${JSON.stringify(container ?? null)}`,
+  ];
+  values.set('title', value);
+  parts.push(`title:${kinds(value)}`);
+  const title = placeholder(script(value), 't', 0, hasCase(value));
+  marks.push([{ slot: 'title', text: title }]);
 
   if (item.URL !== undefined) {
     if (!SAFE_URL.test(item.URL)) return null;
@@ -143,7 +147,7 @@ export function shapeOf(style: CitationStyle, item: CslItem): Shape | null {
     form,
     values,
     marks,
-    twin: { title, siteName: container, url: item.URL ? URL_PLACEHOLDER : '', authors },
+    twin: { title, siteName: container ?? '', url: item.URL ? URL_PLACEHOLDER : '', authors },
     probe: probeDates(item),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CitationStyle } from '../../../shared/api';
+import { CITATION_STYLES, type CitationStyle } from '../../../shared/api';
 import { formatCitations } from '../../../electron/core/export/citations';
 import { createHeaderCiter } from '../../../electron/core/export/header-citations';
 import { headerCitation, headerStyle } from '../../../electron/core/export/render-article';
@@ -60,6 +60,26 @@ describe('template header citations', () => {
     const cite = createHeaderCiter(headerStyle);
     for (const a of variants(files.map((f) => articleFromFile(path.join(devDir, f))))) {
       expect(cite(a)).toBe(headerCitation(a));
+    }
+  });
+
+  it('equal citeproc output when a style changes the case of a title or publication', () => {
+    // APA title-cases an English publication's name, MLA and Chicago an English title; a word
+    // already capitalised looks unchanged, so a template must not be trusted on such a value.
+    const sites = ['BBC News', 'Example news', 'the guardian', 'New york times of the world'];
+    const titles = ['Hello World', 'Hello world of the sea', 'the start of it', 'iPhone 销量下降'];
+    for (const style of CITATION_STYLES) {
+      for (const lang of ['en', 'fr']) {
+        const cite = createHeaderCiter(() => style);
+        for (const siteName of sites) {
+          for (const [i, title] of titles.entries()) {
+            for (const authors of [[], ['Reuters']]) {
+              const a = makeArticle({ title, siteName, lang, authors, id: `c${i}` });
+              expect(cite(a), `${style} ${lang} ${siteName} ${title}`).toBe(citeproc(a, style));
+            }
+          }
+        }
+      }
     }
   });
 
