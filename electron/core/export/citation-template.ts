@@ -13,9 +13,14 @@ const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 const RISKY = /["'<>&*_\\`~^{}]|\s{2,}|^\s|\s$/u;
 // In a name, "|" also separates an institution's parts ("Reuters | Beijing").
 const RISKY_NAME = /[|]/u;
-// Curly quotes and brackets are left alone by the header styles, but a value holding them gets
-// its own template (validated on its own first use) rather than sharing one.
+// Curly quotes and brackets: the header styles leave them alone, but a style that quotes a title
+// turns the quotes inside it ("“a”" becomes "‘a’" in MLA). A value holding them shares a
+// template only with values whose marks sit alike (see markSkeleton), and its placeholder holds
+// the same marks, so that a style changing them gets no template.
 const MARKS = /[“”‘’«»「」『』《》[\]()（）]/u;
+// citeproc-js's "romanesque" characters: between two of them "’" is an apostrophe, not a quote.
+const ROMANESQUE =
+  /[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c-\u200e\u0218-\u021b\u202a-\u202e]/u;
 const SAFE_URL = /^https?:\/\/[^\s"'<>]+[A-Za-z0-9/]$/;
 const URL_PLACEHOLDER = 'https://example.invalid/zqUq0Qz';
 
@@ -34,7 +39,7 @@ const UNINITIALISED = new Set(['Lord', 'Lady']);
 const INITIALS = 'ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮĴĶĹĻĽĿŁŃŅŇŊŌŎŐŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŹŻŽ';
 const INDEX = 'abcdefghijklmnopqrstuvwxyz';
 // Placeholder text left outside a slot means the template cannot be trusted.
-const LEFTOVER = /㐀|zq|qz|qx|xq|example\.invalid/i;
+const LEFTOVER = /㐀|㐄|zq|qz|qx|xq|example\.invalid/i;
 
 /** One place in a template: alternative placeholder texts (a style may upper-case a name), of
  * which exactly one must appear in the rendering, exactly once. */
@@ -66,10 +71,29 @@ function script(value: string): 'cjk' | 'latin' {
 // Placeholders in the value's own script (CJK spacing rules differ). A case transform by the
 // style must change the placeholder of a value it could change, or the template would print the
 // value as given: citeproc's title case leaves a word holding a capital alone and capitalises an
-// all-lower-case one, so such a placeholder holds both kinds of word.
-function placeholder(kind: 'cjk' | 'latin', key: 't' | 'a', tag: number, cased: boolean): string {
-  if (kind === 'cjk') return `㐀${{ t: '㐂', a: '㐅' }[key]}${tag}${cased ? ' xq Xq' : ''}㐁`;
-  return `zq${key}q${tag} ${key.toUpperCase()}qz`;
+// all-lower-case one, so such a placeholder holds both kinds of word. The value's marks follow,
+// set apart by a character that is none of a letter, a space or a mark.
+function placeholder(key: 't' | 'a', tag: number, value: string, cased: boolean): string {
+  const skeleton = markSkeleton(value);
+  const marks = skeleton ? `㐄${skeleton}㐄` : '';
+  if (script(value) === 'cjk') {
+    return `㐀${{ t: '㐂', a: '㐅' }[key]}${tag}${cased ? ' xq Xq' : ''}${marks}㐁`;
+  }
+  return `zq${key}q${tag}${marks} ${key.toUpperCase()}qz`;
+}
+
+/** The marks of a value in order, with the kind of character on each side of each (a letter
+ * citeproc calls romanesque, a space, anything else): all that its quote handling reads. */
+function markSkeleton(value: string): string {
+  const chars = [...value];
+  let out = '';
+  chars.forEach((c, i) => {
+    const mark = MARKS.test(c);
+    if (!mark && !MARKS.test(chars[i - 1] ?? '') && !MARKS.test(chars[i + 1] ?? '')) return;
+    const kind = mark ? c : /\s/u.test(c) ? ' ' : ROMANESQUE.test(c) ? 'x' : '㐄';
+    if (mark || kind !== out.at(-1)) out += kind;
+  });
+  return out;
 }
 
 /** Whether a case transform could change the value. */
@@ -86,7 +110,7 @@ function kinds(value: string): string {
   const last = [...value].at(-1) ?? '';
   const lastKind = /[\p{L}\p{N}]/u.test(last) ? 'w' : last;
   const cased = hasCase(value) ? 'c' : '';
-  return `${script(value)}:${firstKind}:${lastKind}:${cased}:${MARKS.test(value) ? 'm' : ''}`;
+  return `${script(value)}:${firstKind}:${lastKind}:${cased}:${markSkeleton(value)}`;
 }
 
 /** A string upper-cased as citeproc-js does it: in the item's language, else the default. */
@@ -121,7 +145,7 @@ export function shapeOf(style: CitationStyle, item: CslItem): Shape | null {
   ];
   values.set('title', value);
   parts.push(`title:${kinds(value)}`);
-  const title = placeholder(script(value), 't', 0, hasCase(value));
+  const title = placeholder('t', 0, value, hasCase(value));
   marks.push([{ slot: 'title', text: title }]);
 
   if (item.URL !== undefined) {
@@ -166,13 +190,12 @@ function nameTwin(
   if (name.literal !== undefined) {
     const value = name.literal;
     if (RISKY.test(value) || RISKY_NAME.test(value)) return null;
-    const kind = script(value);
     const upper = upperAs(value, language);
     // GB/T upper-cases names. A CJK name holding Latin letters ("路透社 Reuters") gets a CJK
     // placeholder with Latin letters too, so that the template shows it; a CJK name without
     // cased letters keeps a placeholder without any, as before.
-    const cased = upper !== value;
-    const ph = placeholder(kind, 'a', i, cased);
+    const cased = upper !== value || hasCase(value);
+    const ph = placeholder('a', i, value, cased);
     values.set(slot, value).set(`${slot}^`, upper);
     marks.push(
       ph === ph.toUpperCase()

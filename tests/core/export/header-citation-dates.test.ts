@@ -1,14 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CitationStyle } from '../../../shared/api';
+import { CITATION_STYLES, type CitationStyle } from '../../../shared/api';
 import { formatCitations } from '../../../electron/core/export/citations';
 import { createHeaderCiter } from '../../../electron/core/export/header-citations';
 import type { Article } from '../../../shared/model';
 import { articleFromFile, corpusDir, makeArticle } from './fixtures';
 
 const devDir = path.join(corpusDir, 'dumps-dev');
-const STYLES: CitationStyle[] = ['apa', 'gb-t-7714-numeric', 'gb-t-7714-author-date'];
 
 const citeproc = (a: Article, style: CitationStyle) => formatCitations([a], style, 'text');
 
@@ -35,14 +34,15 @@ const PAIRS: Array<[string | null, string]> = DATES.flatMap((d, i) => [
   [i % 4 === 0 ? null : d, DATES[(i + 3) % DATES.length] as string],
 ]);
 
-/** Articles of forms that template in every style (CJK and Latin names, none), in both header
- * languages and one more. */
+/** Articles of several forms (CJK and Latin names, none; quotes), in both header languages and
+ * others. The first templates in every style. */
 const FORMS: Article[] = [
   makeArticle({ title: '中国经济放缓', siteName: 'BBC中文', lang: 'zh-Hans', authors: ['斯影'] }),
   makeArticle({ title: '中國經濟', siteName: '端傳媒', lang: 'zh-Hant', authors: [] }),
   makeArticle({ title: '标题', lang: 'zh-Hans', authors: ['Richard Pérez-Peña', 'Ellen Barry'] }),
   makeArticle({ title: 'Growth slows', lang: 'en', authors: ['Hisako Ueno'] }),
   makeArticle({ title: 'Growth slows', siteName: 'Reuters', lang: 'fr', authors: ['Reuters'] }),
+  makeArticle({ title: '韩国“N号房”事件', siteName: '法广', lang: 'zh-Hans', authors: ['李文'] }),
 ];
 
 function counting(style: CitationStyle) {
@@ -57,7 +57,7 @@ function counting(style: CitationStyle) {
   return { cite, calls: () => calls };
 }
 
-describe.each(STYLES)('header citations with date templates, %s', (style) => {
+describe.each(CITATION_STYLES)('header citations with date templates, %s', (style) => {
   it('equal citeproc output on every date pair', () => {
     const { cite } = counting(style);
     for (const [f, form] of FORMS.entries()) {

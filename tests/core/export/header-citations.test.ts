@@ -83,6 +83,40 @@ describe('template header citations', () => {
     }
   });
 
+  it('equal citeproc output for titles and names with quotes and brackets, in every style', () => {
+    // MLA and Chicago quote a title and turn the quotes inside it; an apostrophe between two
+    // Latin letters is not a quote; an empty pair of quotes is dropped.
+    const titles = [
+      '韩国“N号房”事件',
+      '中国“A股”大跌',
+      '他说“好”',
+      '“a ‘b’ c”',
+      '‘a “b” c’',
+    ].concat([
+      'a ”b“ c',
+      '中’文',
+      'Xi’s plan',
+      'cats’ toys',
+      'It’s “fine”',
+      '‘’x',
+      '“”',
+      '《书》（上）',
+    ]);
+    for (const style of CITATION_STYLES) {
+      const cite = createHeaderCiter(() => style);
+      for (const lang of ['en', 'zh-Hans']) {
+        for (const [i, title] of titles.entries()) {
+          for (const authors of [[], ['安东尼·祖切尔（Anthony Zurcher）']]) {
+            const a = makeArticle({ title, lang, authors, id: `q${i}` });
+            expect(cite(a), `${style} ${lang} ${title}`).toBe(citeproc(a, style));
+            const b = { ...a, title: `${title}续` };
+            expect(cite(b), `${style} ${lang} ${b.title}`).toBe(citeproc(b, style));
+          }
+        }
+      }
+    }
+  });
+
   it('equal citeproc output for names with every letter the name templates accept', () => {
     const letters = Array.from({ length: 0x17f - 0x41 + 1 }, (_, i) =>
       String.fromCodePoint(0x41 + i),
