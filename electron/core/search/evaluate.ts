@@ -395,6 +395,57 @@ function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
   };
 }
 
+/**
+ * Every document's phrase filter in one array, cached per index state like the norms: a phrase
+ * query tests thousands of candidates, and reaching each filter through its record costs a cache
+ * miss or two apiece. Document d's words are start[d]..start[d + 1]; `filtered[d]` is 0 for a
+ * document without a filter (an older record, or a retired number), which must be read.
+ */
+interface FilterTable {
+  docs: unknown;
+  n: number;
+  words: Uint32Array;
+  start: Float64Array;
+  filtered: Uint8Array;
+}
+const filterCache = new WeakMap<IndexState, FilterTable>();
+function filterTable(state: IndexState): FilterTable {
+  let t = filterCache.get(state);
+  if (!t || t.docs !== state.docs) {
+    const empty = {
+      words: new Uint32Array(0),
+      start: new Float64Array(1),
+      filtered: new Uint8Array(0),
+    };
+    t = { docs: state.docs, n: 0, ...empty };
+    filterCache.set(state, t);
+  }
+  if (t.n < state.docs.length) {
+    const from = t.n;
+    const n = state.docs.length;
+    let used = t.start[from]!;
+    let extra = 0;
+    for (let d = from; d < n; d++) extra += state.docs[d]?.gapSig?.length ?? 0;
+    const words = new Uint32Array(used + extra);
+    words.set(t.words.subarray(0, used));
+    const start = new Float64Array(n + 1);
+    start.set(t.start.subarray(0, from + 1));
+    const filtered = new Uint8Array(n);
+    filtered.set(t.filtered.subarray(0, from));
+    for (let d = from; d < n; d++) {
+      const sig = state.docs[d]?.gapSig;
+      if (sig) {
+        words.set(sig, used);
+        used += sig.length;
+        filtered[d] = 1;
+      }
+      start[d + 1] = used;
+    }
+    Object.assign(t, { words, start, filtered, n });
+  }
+  return t;
+}
+
 /** A string to find in a document, prepared once per query. */
 interface Needle {
   text: string;
@@ -421,14 +472,21 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
     fields.includes(f),
   );
   const foldedBody = fields.includes(FIELD.text) && fields.includes(FIELD.notes);
+  const filters = filterTable(ctx.state);
   return (doc: number, needle: Needle, bits: number): boolean => {
+    // The phrase filter answers for most documents that hold the words but never together, and
+    // when only the body could hold the phrase, without touching the record.
+    const body =
+      (bits & BODY) !== 0 &&
+      (filters.filtered[doc] === 0 ||
+        mayContain(filters.words, needle.gaps, filters.start[doc]!, filters.start[doc + 1]!));
+    if (!body && (bits & SHORT_FIELDS) === 0) return false;
     const rec = ctx.state.docs[doc]!;
     const phrase = needle.text;
     const has = (f: number) => (bits & (1 << f)) !== 0;
     if (rec.foldRef && foldedBody) {
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
-      // The phrase filter answers for most documents that hold the words but never together.
-      if ((bits & BODY) !== 0 && (!rec.gapSig || mayContain(rec.gapSig, needle.gaps))) {
+      if (body) {
         const bytes = ctx.readFoldedBytes(rec);
         if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
       }

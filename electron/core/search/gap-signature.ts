@@ -77,17 +77,28 @@ export function needleGapHashes(needle: string): number[] {
   return [...new Set(needleWindows(needle))].map(hash);
 }
 
-/** False when the document certainly lacks one of the needle's windows. */
-export function mayContain(sig: Uint32Array, hashes: readonly number[]): boolean {
+/**
+ * False when the document certainly lacks one of the needle's windows. The filter is sig, or its
+ * words [from, to) when many filters share one array.
+ */
+export function mayContain(
+  sig: Uint32Array,
+  hashes: readonly number[],
+  from = 0,
+  to = sig.length,
+): boolean {
   if (hashes.length === 0) return true;
-  const mask = sig.length * 32 - 1;
+  const mask = (to - from) * 32 - 1;
   if (mask < 0) return false;
   // probes() inlined: this runs for every candidate of a phrase query.
   for (let i = 0; i < hashes.length; i++) {
     const h = hashes[i]!;
     const a = h & mask;
     const b = (Math.imul(h, 0xc2b2ae35) >>> 7) & mask;
-    if ((sig[a >>> 5]! & (1 << (a & 31))) === 0 || (sig[b >>> 5]! & (1 << (b & 31))) === 0) {
+    if (
+      (sig[from + (a >>> 5)]! & (1 << (a & 31))) === 0 ||
+      (sig[from + (b >>> 5)]! & (1 << (b & 31))) === 0
+    ) {
       return false;
     }
   }

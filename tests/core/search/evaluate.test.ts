@@ -107,6 +107,38 @@ describe('phrase filters', () => {
   });
 });
 
+describe('records without a phrase filter', () => {
+  it('are read, whatever their neighbours have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-nofilter-'));
+    const docs = ['the president', 'a president', 'the president', 'the', 'the president'].map(
+      (text, i) => makeArticle({ id: `d${i}`, lang: 'en', text: `Today ${text} spoke.` }),
+    );
+    const index = await openSearchIndex({
+      dir,
+      library: new FakeLibrary(dir, docs).asLibrary(),
+      onError: () => undefined,
+    });
+    await index.close();
+    const idx = (await loadIndex(join(dir, 'index')))!;
+    // Older records carry no filter; mix them with filtered ones.
+    idx.state.docs.forEach((rec, i) => {
+      if (rec && i % 2 === 1) delete rec.gapSig;
+    });
+    const ctx: EvalContext = {
+      state: idx.state,
+      readStored: (rec) => idx.texts.read(rec.textRef),
+      readFoldedBytes: (rec) => (rec.foldRef ? idx.texts.readBytes(rec.foldRef) : null),
+    };
+    const ids = evaluate(ctx, parseQuery('"the president"')).ranked.map(
+      (r) => idx.state.docs[r.doc]!.id,
+    );
+    expect(ids.sort()).toEqual(['d0', 'd2', 'd4']);
+    idx.texts.close();
+    idx.state.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('fields of a checked string', () => {
   let dir: string;
   let index: SearchIndex;
