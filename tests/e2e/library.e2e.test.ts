@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DUMPS_DIR,
@@ -150,6 +150,39 @@ describe.skipIf(reason !== null)('library: import, organise, search, navigate', 
     expect(lawyer.some((t) => t.includes('维权律师'))).toBe(true);
     await screenshot(page, '07-search-traditional');
     await page.getByTestId('search-input').fill('');
+    await waitListCount(page, total);
+  });
+
+  it('searches text typed through an input method once, when it is committed', async () => {
+    const { page } = app;
+    const box = page.getByTestId('search-input');
+    const sent: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.url().endsWith('/api/search')) sent.push((r.postDataJSON() as { query: string }).query);
+    };
+    page.on('request', onRequest);
+    const cdp = await page.context().newCDPSession(page);
+    await box.focus();
+    // Pinyin on its way to 朝鲜, as an input method sends it, then the committed text.
+    for (const text of ['c', 'ch', 'cha', 'chao', 'chaox', 'chaoxi', 'chaoxian']) {
+      await cdp.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+    }
+    expect(await box.inputValue()).toBe('chaoxian');
+    expect(await page.getByTestId('search-results').count()).toBe(0);
+    await cdp.send('Input.insertText', { text: '朝鲜' });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') ===
+          '朝鲜' && document.querySelectorAll('[data-testid="search-hit"]').length > 0,
+    );
+    page.off('request', onRequest);
+    await cdp.detach();
+    expect(sent).toEqual(['朝鲜']);
+    await box.fill('');
     await waitListCount(page, total);
   });
 

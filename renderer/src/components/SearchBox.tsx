@@ -1,5 +1,7 @@
 /**
- * The search input with a query-syntax popover and "save search".
+ * The search input with a query-syntax popover and "save search". Text an input method is still
+ * composing (pinyin on its way to 美国总统) stays in the box and is not searched: each of those
+ * drafts would be a search of its own, and the committed text would wait behind it.
  */
 import { forwardRef, useState } from 'react';
 import { useT } from '../i18n/i18n-context';
@@ -33,6 +35,8 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const t = useT();
   const [help, setHelp] = useState(false);
   const [naming, setNaming] = useState<string | null>(null);
+  // What the box shows while an input method composes; null when nothing is being composed.
+  const [draft, setDraft] = useState<string | null>(null);
   return (
     <div
       className="search"
@@ -48,10 +52,20 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       <input
         ref={ref}
         type="search"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
+        value={draft ?? value}
+        onChange={(e) => {
+          if (draft !== null) setDraft(e.target.value);
+          else onChange(e.target.value);
+        }}
+        onCompositionStart={(e) => setDraft(e.currentTarget.value)}
+        onCompositionEnd={(e) => {
+          // Chromium sends the committed text in an input event before this one, Safari after it.
+          setDraft(null);
+          onChange(e.currentTarget.value);
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && value !== '') {
+          // Escape while composing cancels the composition, not the search.
+          if (e.key === 'Escape' && value !== '' && draft === null) {
             e.preventDefault();
             onChange('');
           }
