@@ -60,21 +60,28 @@ export function dateForm(item: CslItem): string | null {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+const PARTS = ['year', 'month', 'month0', 'day', 'day0', 'month-long', 'month-short'] as const;
+const SLOTS = {
+  issued: PARTS.map((p) => `issued:${p}`),
+  accessed: PARTS.map((p) => `accessed:${p}`),
+};
+
 /** Every text a date part can be printed as, by slot name. */
 function partTexts(
   v: DateVariable,
   [y, m, d]: [number, number, number],
   months: MonthNames,
 ): Array<[string, string]> {
-  return [
-    [`${v}:year`, String(y)],
-    [`${v}:month`, String(m)],
-    [`${v}:month0`, pad2(m)],
-    [`${v}:day`, String(d)],
-    [`${v}:day0`, pad2(d)],
-    [`${v}:month-long`, months.long[m - 1] ?? ''],
-    [`${v}:month-short`, months.short[m - 1] ?? ''],
+  const texts = [
+    String(y),
+    String(m),
+    pad2(m),
+    String(d),
+    pad2(d),
+    months.long[m - 1] ?? '',
+    months.short[m - 1] ?? '',
   ];
+  return SLOTS[v].map((slot, i) => [slot, texts[i] as string]);
 }
 
 /** Adds the date slots' values of an item (as checked by dateForm) to its slot values. */

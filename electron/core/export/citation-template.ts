@@ -85,6 +85,7 @@ function placeholder(key: 't' | 'a', tag: number, value: string, cased: boolean)
 /** The marks of a value in order, with the kind of character on each side of each (a letter
  * citeproc calls romanesque, a space, anything else): all that its quote handling reads. */
 function markSkeleton(value: string): string {
+  if (!MARKS.test(value)) return '';
   const chars = [...value];
   let out = '';
   chars.forEach((c, i) => {
@@ -107,7 +108,8 @@ function hasCase(value: string): boolean {
 function kinds(value: string): string {
   const first = value[0] ?? '';
   const firstKind = /\p{Lu}/u.test(first) ? 'U' : /\p{Ll}/u.test(first) ? 'l' : 'o';
-  const last = [...value].at(-1) ?? '';
+  // The last character, whole if it is a surrogate pair.
+  const last = /[\udc00-\udfff]$/.test(value) ? value.slice(-2) : value.slice(-1);
   const lastKind = /[\p{L}\p{N}]/u.test(last) ? 'w' : last;
   const cased = hasCase(value) ? 'c' : '';
   return `${script(value)}:${firstKind}:${lastKind}:${cased}:${markSkeleton(value)}`;
