@@ -6,6 +6,7 @@ import { dump } from 'js-yaml';
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import type { Article, ImageRef } from '../../../shared/model';
+import { lightDom } from './light-dom';
 
 export interface MarkdownOptions {
   /** The formatted citation printed under the title. */
@@ -121,17 +122,21 @@ function createService(): TurndownService {
 
 let service: TurndownService | null = null;
 
-/** Converts sanitised article HTML to Markdown. */
+/** Converts sanitised article HTML to Markdown. `parser` 'html5' always lets turndown parse
+ * with domino (the reference the light tree is tested against). */
 export function htmlToMarkdown(
   html: string,
   images: ImageRef[] = [],
   imageSrc: (src: string) => string = (s) => s,
+  parser: 'light' | 'html5' = 'light',
 ): string {
   service ??= createService();
   current = { images: new Map(images.map((i) => [i.src, i])), imageSrc };
+  // The light tree when it is sure to equal domino's, which costs twice as much to build and walk.
+  const tree = parser === 'light' ? lightDom(html) : null;
   try {
     return service
-      .turndown(html)
+      .turndown(tree ? (tree as unknown as HTMLElement) : html)
       .replace(/\n{3,}/g, '\n\n')
       .trim();
   } finally {
