@@ -3,6 +3,7 @@
  * folder or a zip with a manifest.
  */
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import { FolioError } from '../../../shared/errors';
 import type { Article } from '../../../shared/model';
 import type { Clock, ExportOptions, ExportOutcome, Exporter, Printer } from '../ports';
@@ -11,8 +12,14 @@ import { formatCitations } from './citations';
 import { safeBaseName, uniqueFileName } from './file-names';
 import { createHeaderCiter } from './header-citations';
 import type { FetchImage } from './images';
-import { markdownJob, type MarkdownOutput } from './markdown-job';
-import { createMarkdownPool, defaultMarkdownWorkerFile, type MarkdownPool } from './markdown-pool';
+import { renderMarkdownBatch } from './markdown-batch';
+import { markdownJob, type MarkdownJob } from './markdown-job';
+import {
+  createMarkdownPool,
+  defaultMarkdownWorkerFile,
+  MARKDOWN_WORKER_DEPTH,
+  type MarkdownPool,
+} from './markdown-pool';
 import { headerStyle, renderArticle, type DocumentFormat, type OutputFile } from './render-article';
 import {
   buildZip,
@@ -30,7 +37,8 @@ export interface CreateExporterOptions {
   /** The Markdown render worker entry; defaults to the one next to the exporter, null renders
    * in this thread. */
   markdownWorkerFile?: string | URL | null;
-  /** Markdown render threads; defaults to the number of CPUs. */
+  /** Markdown worker threads (this thread renders too); defaults to the number of CPUs less
+   * one, and at least one. */
   renderThreads?: number;
   /** Markdown batches (without assets) larger than this render in worker threads; defaults to
    * POOLED_MARKDOWN_MIN. */
@@ -60,15 +68,14 @@ const REFERENCE_FORMATS = {
 
 const DOC_EXT: Record<DocumentFormat, string> = { md: '.md', html: '.html', pdf: '.pdf' };
 
-/** Markdown batches larger than this (without assets) render in worker threads by default. A
- * fresh worker costs ~0.5 s of CPU from sources (loading, JIT warm-up; it no longer loads
- * citeproc), and two workers with this thread on 2 cores spend ~30% more CPU per article than
- * one thread does. Measured there on a loaded machine: 1,000 articles 2.2–3.3 s in this thread
- * against 2.9–4.3 s pooled, 2,000 about even (4.9–6.7 against 4.0–7.7 s). */
+/** Markdown batches larger than this (without assets) render in worker threads (and this one)
+ * by default. A fresh worker costs ~0.5 s of CPU from sources (loading, JIT warm-up). Measured
+ * on 2 cores (one worker and this thread) on a loaded machine: 1,000 articles 2.2-2.3 s in this
+ * thread against 2.1-2.2 s pooled, 2,000 articles 2.7-3.3 s against 2.6-2.9 s. */
 export const POOLED_MARKDOWN_MIN = 2000;
-// Renders queued or running ahead of the one awaited: enough to keep every worker busy while
-// this thread cites and names, few enough that a batch's articles are not all cloned at once.
-const RENDER_WINDOW = 32;
+// Jobs queued or running per worker before this thread renders one itself: a worker's own
+// jobs and two more, so that it never waits while this thread renders.
+const AHEAD_PER_WORKER = MARKDOWN_WORKER_DEPTH + 2;
 
 const utf8 = new TextEncoder();
 const stamp = (d: Date): string =>
@@ -78,6 +85,9 @@ const stamp = (d: Date): string =>
 export function createExporter(opts: CreateExporterOptions): Exporter {
   const clock = opts.clock ?? (() => new Date());
   const pooledMin = opts.pooledMarkdownMin ?? POOLED_MARKDOWN_MIN;
+  // This thread renders too, so it takes the place of one worker.
+  const renderThreads = opts.renderThreads ?? Math.max(1, os.availableParallelism() - 1);
+  const renderAhead = renderThreads * AHEAD_PER_WORKER;
   // Started by the first large Markdown batch and kept for the next; close() ends it.
   let mdPool: MarkdownPool | null = null;
   const markdownPool = (): MarkdownPool =>
@@ -86,7 +96,7 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
         opts.markdownWorkerFile === undefined
           ? defaultMarkdownWorkerFile()
           : opts.markdownWorkerFile,
-      size: opts.renderThreads,
+      size: renderThreads,
     }));
 
   async function exportTo(options: ExportOptions): Promise<ExportOutcome> {
@@ -146,24 +156,20 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
       // One template cache for the batch, in this thread whichever thread renders.
       const cite = createHeaderCiter(headerStyle);
       if (docFormat === 'md' && !withAssets && total > pooledMin) {
-        const pool = markdownPool();
-        const ahead: Array<{ article: Article; name: string; md: Promise<MarkdownOutput> }> = [];
-        let next = 0;
-        for (let done = 0; done < total; done++) {
-          while (next < total && ahead.length < RENDER_WINDOW) {
-            const article = articles[next++] as Article;
-            const name = nameFor(article);
-            // Into a folder, the worker writes the file itself; into a zip, the bytes come back.
-            const file = zip ? undefined : writer.claim(name);
-            const md = pool.run(markdownJob(article, cite(article), options.includeNotes, file));
-            // Awaited in order below; this keeps a later failure, while an earlier render is
-            // still awaited, from counting as an unhandled rejection.
-            md.catch(() => undefined);
-            ahead.push({ article, name, md });
-          }
-          const { article, name, md } = ahead.shift() as (typeof ahead)[number];
-          options.onProgress?.(done, total, article.title);
-          const { bytes, sha256 } = await md;
+        const names: string[] = [];
+        const jobAt = (i: number): MarkdownJob => {
+          const article = articles[i] as Article;
+          options.onProgress?.(i, total, article.title);
+          const name = nameFor(article);
+          names.push(name);
+          // Into a folder, the renderer writes the file itself; into a zip, the bytes come back.
+          const file = zip ? undefined : writer.claim(name);
+          return markdownJob(article, cite(article), options.includeNotes, file);
+        };
+        const rendered = await renderMarkdownBatch(total, jobAt, markdownPool(), renderAhead);
+        for (const [i, { bytes, sha256 }] of rendered.entries()) {
+          const article = articles[i] as Article;
+          const name = names[i] as string;
           items.push({ id: article.id, title: article.title, file: name, sha256 });
           if (bytes) outputs.push({ path: name, bytes });
         }

@@ -1,9 +1,9 @@
 /**
- * One article's Markdown for a batch export, as a job that a worker thread can run: the same
- * document renderArticle writes for Markdown without assets. The caller cites the article (its
- * header-citation cache serves the whole batch, and the workers then never load citeproc) and
- * sends only the fields the document shows. For a folder export the worker also writes the
- * file, so the main thread neither copies nor writes the document.
+ * One article's Markdown for a batch export, as a job that a worker thread (or the main thread)
+ * can run: the same document renderArticle writes for Markdown without assets. The caller cites
+ * the article (its header-citation cache serves the whole batch, and the workers then never
+ * load citeproc) and sends only the fields the document shows. For a folder export the job
+ * also writes the file, so a worker's document is neither copied back nor written again.
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../../../shared/model';

@@ -1,12 +1,15 @@
 /**
- * Worker threads that render Markdown for large batch exports: turndown costs ~0.7 ms an
- * article, most of a batch's time. When no worker can start, the pool renders in this thread
- * with the same code.
+ * Worker threads that render Markdown for large batch exports, beside the main thread (see
+ * markdown-batch.ts): turndown costs ~0.3 ms an article, most of a batch's time. When no worker
+ * can start, the pool renders in this thread with the same code.
  */
 import { createWorkerPool, findWorkerFile, type WorkerPool } from '../workers/worker-pool';
 import { renderMarkdownJob, type MarkdownJob, type MarkdownOutput } from './markdown-job';
 
 export type MarkdownPool = WorkerPool<MarkdownJob, MarkdownOutput>;
+
+/** Jobs sent to each worker before it answers the first. */
+export const MARKDOWN_WORKER_DEPTH = 6;
 
 /** The worker entry next to this module: the .mjs shim from sources, the .cjs in a bundle. */
 export function defaultMarkdownWorkerFile(): URL | null {
@@ -23,7 +26,8 @@ export function createMarkdownPool(opts: {
     size: opts.size,
     name: 'The Markdown renderer',
     fallback: renderMarkdownJob,
-    // Two jobs a worker: it starts the next before this thread has read its last answer.
-    depth: 2,
+    // Jobs a worker holds: it goes on while this thread renders an article of its own and has
+    // not read the worker's answers yet.
+    depth: MARKDOWN_WORKER_DEPTH,
   });
 }
