@@ -25,13 +25,15 @@ const PROBES: Record<DateVariable, { year: number; month: number; day: number }>
   accessed: { year: 2579, month: 8, day: 6 },
 };
 
+const iso = ({ year, month, day }: (typeof PROBES)[DateVariable]): string =>
+  new Date(Date.UTC(year, month - 1, day)).toISOString();
+const PROBE_ISO = { issued: iso(PROBES.issued), accessed: iso(PROBES.accessed) };
+
 /** The article dates that give the twin the probe dates (only where the item has a date). */
 export function probeDates(item: CslItem): Pick<Article, 'publishedAt' | 'importedAt'> {
-  const iso = ({ year, month, day }: (typeof PROBES)[DateVariable]): string =>
-    new Date(Date.UTC(year, month - 1, day)).toISOString();
   return {
-    publishedAt: item.issued ? iso(PROBES.issued) : null,
-    importedAt: item.accessed ? iso(PROBES.accessed) : '',
+    publishedAt: item.issued ? PROBE_ISO.issued : null,
+    importedAt: item.accessed ? PROBE_ISO.accessed : '',
   };
 }
 
