@@ -5,7 +5,8 @@
  * (list), at the last keystroke (search, debounce included) or at the click (article), and ends
  * in the first animation frame where the page shows the result. Not a test: it measures.
  * Each search is also split into its parts (the page's resource timings and the shell's
- * Server-Timing), and the time that frame took to lay out and paint is shown beside it.
+ * Server-Timing), and the time that frame took to lay out and paint is shown beside it. The CJK
+ * queries run a second time composed through a pinyin input method, timed from the commit.
  *
  *   npm run bench:ui -- [--size 50000] [--runs 12] [--starts 5] [--reuse DIR] [--static DIR]
  *                       [--no-warm]
@@ -41,6 +42,18 @@ const QUERIES = [
   '经济',
   '人权',
 ];
+/** How the CJK queries are typed through a pinyin input method (see measureSearch). */
+const PINYIN: Record<string, string> = {
+  中国: 'zhongguo',
+  香港: 'xianggang',
+  疫情: 'yiqing',
+  美国总统: 'meiguozongtong',
+  習近平: 'xijinping',
+  臺灣: 'taiwan',
+  选举: 'xuanju',
+  经济: 'jingji',
+  人权: 'renquan',
+};
 const TAGS = ['外交', '经济', '科技', '香港', '台湾', '疫情', '选举', 'read-later'];
 
 /** Deterministic PRNG so every build makes the same library. */
@@ -197,19 +210,37 @@ interface SearchParts {
   bytes: number;
 }
 
+/**
+ * Times each query from its last keystroke. CJK arrives from an input method as one committed
+ * string (with `ime`, after its pinyin was composed key by key, as an input method sends it);
+ * Latin is typed key by key.
+ */
 async function measureSearch(
   page: Page,
   queries: string[],
+  ime = false,
 ): Promise<{ totals: number[]; parts: SearchParts[] }> {
   const box = page.getByTestId('search-input');
+  const cdp = ime ? await page.context().newCDPSession(page) : null;
   const out: number[] = [];
   const parts: SearchParts[] = [];
   for (const q of queries) {
     await box.fill('');
     await page.getByTestId('article-row').first().waitFor();
     await box.focus();
-    // CJK arrives from an input method as one committed string; Latin is typed key by key.
-    if (/^[\x20-\x7e]+$/.test(q)) await page.keyboard.type(q, { delay: 60 });
+    const pinyin = PINYIN[q];
+    if (cdp && pinyin) {
+      for (let i = 1; i <= pinyin.length; i++) {
+        const text = pinyin.slice(0, i);
+        await cdp.send('Input.imeSetComposition', {
+          text,
+          selectionStart: i,
+          selectionEnd: i,
+        });
+        await page.waitForTimeout(60);
+      }
+      await cdp.send('Input.insertText', { text: q });
+    } else if (/^[\x20-\x7e]+$/.test(q)) await page.keyboard.type(q, { delay: 60 });
     else await page.keyboard.insertText(q);
     const shown = await frameWhen(
       page,
@@ -258,7 +289,44 @@ async function measureSearch(
     });
   }
   await box.fill('');
+  await cdp?.detach();
   return { totals: out, parts };
+}
+
+/**
+ * Times facet clicks after a search, click to results, alternating a publication and a tag: the
+ * first click on each kind is the first time the core filters by it.
+ */
+async function measureFacets(page: Page, queries: string[]): Promise<number[]> {
+  const box = page.getByTestId('search-input');
+  const out: number[] = [];
+  for (const [i, q] of queries.entries()) {
+    const group = i % 2 === 0 ? /Publications|来源媒体/ : /Tags|标签/;
+    await box.fill('');
+    await page.getByTestId('article-row').first().waitFor();
+    await box.fill(q);
+    const facet = page.getByRole('group', { name: group }).getByRole('button').first();
+    await facet.waitFor();
+    await facet.click();
+    const shown = await frameWhen(
+      page,
+      (want: string) => {
+        const el = document.querySelector('[data-testid="search-results"]');
+        const query = el?.getAttribute('data-query') ?? '';
+        const done =
+          query.startsWith(`${want} `) &&
+          el!.querySelector('[data-testid="search-hit"], .list-empty') !== null;
+        return done ? performance.now() : 0;
+      },
+      q,
+    );
+    const clicked = await page.evaluate(
+      () => (window as unknown as { __bench: { click: number } }).__bench.click,
+    );
+    out.push(shown - clicked);
+  }
+  await box.fill('');
+  return out;
 }
 
 async function measureSelect(page: Page, runs: number): Promise<number[]> {
@@ -322,6 +390,8 @@ async function main(): Promise<void> {
     let typing: number[] = [];
     let parts: SearchParts[] = [];
     let typed: string[] = [];
+    let composed: number[] = [];
+    let facets: number[] = [];
     let select: number[] = [];
     for (let i = 0; i < Number(values.starts); i++) {
       const run = await coldStart(browser, dir);
@@ -339,7 +409,10 @@ async function main(): Promise<void> {
         );
         typed = [...QUERIES, ...QUERIES].slice(0, runs);
         ({ totals: typing, parts } = await measureSearch(run.page, typed));
+        const cjk = typed.filter((q) => PINYIN[q]);
+        ({ totals: composed } = await measureSearch(run.page, cjk, true));
         select = await measureSelect(run.page, runs);
+        facets = await measureFacets(run.page, ['中国', '中国', '香港', '香港']);
       }
       await run.page.context().close();
       await run.shell.close();
@@ -356,7 +429,11 @@ async function main(): Promise<void> {
         typing.map((x, i) => x + parts[i]!.paint),
       ),
     );
+    console.log(fmt('  CJK again, through an input method', composed));
     console.log(fmt('article shown after click', select));
+    console.log(
+      `facet click (publication, tag; then again): ${facets.map((x) => x.toFixed(0)).join(' ')} ms`,
+    );
     console.log(
       'search breakdown (ms): query, total = send + core + http + show; then paint, bytes',
     );
