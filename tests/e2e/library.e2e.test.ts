@@ -41,14 +41,14 @@ async function search(page: Page, query: string): Promise<string[]> {
       (r.request().postDataJSON() as { query?: string }).query === query,
   );
   await box.fill(query);
-  await answered;
-  await page.getByTestId('search-results').waitFor();
+  const body = (await (await answered).json()) as { data: { hits: unknown[] } };
+  // The answer drawn: until then the pane may still show the previous query's hits.
   await page.waitForFunction(
-    () => document.querySelectorAll('[data-testid="search-hit"]').length > 0,
-    null,
-    {
-      timeout: 10_000,
-    },
+    ({ q, n }) =>
+      document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') === q &&
+      document.querySelectorAll('[data-testid="search-hit"]').length === n,
+    { q: query, n: body.data.hits.length },
+    { timeout: 10_000 },
   );
   return page.getByTestId('search-hit').locator('.row-title').allTextContents();
 }
