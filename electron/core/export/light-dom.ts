@@ -190,7 +190,11 @@ function decode(text: string): string | null {
   return out + text.slice(from);
 }
 
-function attributesOf(source: string): Map<string, string> | null {
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
+function attributesOf(source: string): ReadonlyMap<string, string> | null {
+  // Most tags have none.
+  if (!source) return NO_ATTRIBUTES;
   const attributes = new Map<string, string>();
   for (const [, name, raw] of source.matchAll(ATTRIBUTE)) {
     const value = decode(raw ?? '');
