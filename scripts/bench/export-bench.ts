@@ -186,6 +186,11 @@ try {
   console.log(
     `markdown export of ${nMd}${values['in-thread'] ? ' (in-thread)' : ''}: ${fmt(md)} wall, ${fmt(cpuMs)} CPU (${(md / nMd).toFixed(2)} ms per article, ${(cpuMs / nMd).toFixed(2)} ms CPU)`,
   );
+  // System time is mostly the file system creating 10,000 files, which varies with the disk and
+  // whatever else writes to it.
+  console.log(
+    `markdown export CPU split: ${fmt(cpu.user / 1000)} user, ${fmt(cpu.system / 1000)} system`,
+  );
   // Header citations run in this thread; each citeproc call costs milliseconds.
   console.log(
     `markdown header citations: ${citeprocCalls() - calls0} citeproc calls for ${nMd} articles (${dates.size} distinct published/imported date pairs)`,
