@@ -228,21 +228,9 @@ async function measureSearch(
     await box.fill('');
     await page.getByTestId('article-row').first().waitFor();
     await box.focus();
-    const pinyin = PINYIN[q];
-    if (cdp && pinyin) {
-      for (let i = 1; i <= pinyin.length; i++) {
-        const text = pinyin.slice(0, i);
-        await cdp.send('Input.imeSetComposition', {
-          text,
-          selectionStart: i,
-          selectionEnd: i,
-        });
-        await page.waitForTimeout(60);
-      }
-      await cdp.send('Input.insertText', { text: q });
-    } else if (/^[\x20-\x7e]+$/.test(q)) await page.keyboard.type(q, { delay: 60 });
-    else await page.keyboard.insertText(q);
-    const shown = await frameWhen(
+    // Watched from before the first key: typing returns a delay after the last key, by which
+    // time a quick answer is already on screen.
+    const shownAt = frameWhen(
       page,
       (want: string) => {
         const el = document.querySelector('[data-testid="search-results"]');
@@ -261,6 +249,21 @@ async function measureSearch(
       },
       q,
     );
+    const pinyin = PINYIN[q];
+    if (cdp && pinyin) {
+      for (let i = 1; i <= pinyin.length; i++) {
+        const text = pinyin.slice(0, i);
+        await cdp.send('Input.imeSetComposition', {
+          text,
+          selectionStart: i,
+          selectionEnd: i,
+        });
+        await page.waitForTimeout(60);
+      }
+      await cdp.send('Input.insertText', { text: q });
+    } else if (/^[\x20-\x7e]+$/.test(q)) await page.keyboard.type(q, { delay: 60 });
+    else await page.keyboard.insertText(q);
+    const shown = await shownAt;
     const timing = await page.evaluate(async () => {
       const bench = (window as unknown as { __bench: { input: number; painted: number } }).__bench;
       while (bench.painted === 0) await new Promise((r) => setTimeout(r, 5));
@@ -307,8 +310,7 @@ async function measureFacets(page: Page, queries: string[]): Promise<number[]> {
     await box.fill(q);
     const facet = page.getByRole('group', { name: group }).getByRole('button').first();
     await facet.waitFor();
-    await facet.click();
-    const shown = await frameWhen(
+    const shownAt = frameWhen(
       page,
       (want: string) => {
         const el = document.querySelector('[data-testid="search-results"]');
@@ -320,6 +322,8 @@ async function measureFacets(page: Page, queries: string[]): Promise<number[]> {
       },
       q,
     );
+    await facet.click();
+    const shown = await shownAt;
     const clicked = await page.evaluate(
       () => (window as unknown as { __bench: { click: number } }).__bench.click,
     );
