@@ -7,9 +7,13 @@ import { createFolioService } from '../../../electron/core/service/create-folio-
 import type { ExportTarget, ServicePlatform } from '../../../electron/core/service/types';
 import { createFakeCore, fakeArticle, type FakeCore } from './fake-core';
 
-/** Polls a job until it finishes (jobs run on the event loop, so this needs no timer). */
+/**
+ * Polls a job until it finishes, a turn of the event loop at a time. The limit is time, not turns:
+ * a job waits on file reads, and on a busy machine a thousand turns passed before they came back.
+ */
 async function waitJob(api: FolioApi, jobId: string): Promise<JobStatus> {
-  for (let i = 0; i < 1000; i++) {
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
     const status = await api.jobStatus({ jobId });
     if (status.finished) return status;
     await new Promise((r) => setImmediate(r));
