@@ -52,8 +52,11 @@ export interface EvalContext {
   state: IndexState;
   /** "text \0 notes" of a document. */
   readStored(rec: DocRecord): string;
-  /** The same, folded for matching (see DocRecord.foldRef), as UTF-8 in a reused buffer. */
-  readFoldedBytes(rec: DocRecord): Buffer | null;
+  /**
+   * The same, folded for matching (see DocRecord.foldRef), as UTF-8 in a reused buffer: its first
+   * `limit` bytes at most, when given.
+   */
+  readFoldedBytes(rec: DocRecord, limit?: number): Buffer | null;
 }
 
 /**
@@ -459,6 +462,8 @@ function needleOf(text: string): Needle {
 }
 
 const BODY = (1 << FIELD.text) | (1 << FIELD.notes);
+/** Bytes of a text read before the rest (see the phrase checker). */
+const HEAD_BYTES = 8192;
 const SHORT_FIELDS = (1 << FIELD.title) | (1 << FIELD.meta);
 
 /**
@@ -487,8 +492,14 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
     if (rec.foldRef && foldedBody) {
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
       if (body) {
-        const bytes = ctx.readFoldedBytes(rec);
-        if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
+        // Most texts that hold a name or phrase hold it early: the head is read first, and the
+        // whole text only when the head misses (full articles run to 20 KB and more).
+        const head = ctx.readFoldedBytes(rec, HEAD_BYTES);
+        if (head && containsPhraseBytes(head, needle.bytes)) return true;
+        if (head && rec.foldRef && head.length < rec.foldRef[1]) {
+          const bytes = ctx.readFoldedBytes(rec);
+          if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
+        }
       }
       if ((bits & SHORT_FIELDS) === 0) return false;
       const [title, meta] = titleAndMeta(rec);

@@ -81,7 +81,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   const ctx = (): EvalContext => ({
     state: idx.state,
     readStored: (rec) => idx.texts.read(rec.textRef),
-    readFoldedBytes: (rec) => (rec.foldRef ? idx.texts.readBytes(rec.foldRef) : null),
+    readFoldedBytes: (rec, limit) => (rec.foldRef ? idx.texts.readBytes(rec.foldRef, limit) : null),
   });
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);

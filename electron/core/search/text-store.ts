@@ -34,11 +34,12 @@ export class TextStore {
   private scratch = Buffer.allocUnsafe(1 << 16);
 
   /**
-   * Raw UTF-8 bytes of a stored text in a buffer reused by the next call: checking thousands of
-   * candidates neither decodes nor allocates per document.
+   * Raw UTF-8 bytes of a stored text (its first `limit` bytes at most) in a buffer reused by the
+   * next call: checking thousands of candidates neither decodes nor allocates per document.
    */
-  readBytes(ref: readonly [number, number]): Buffer {
-    const [off, len] = ref;
+  readBytes(ref: readonly [number, number], limit = Infinity): Buffer {
+    const off = ref[0];
+    const len = Math.min(ref[1], limit);
     if (len > this.scratch.length) this.scratch = Buffer.allocUnsafe(len * 2);
     const got = len ? readSync(this.fd, this.scratch, 0, len, off) : 0;
     return this.scratch.subarray(0, got);

@@ -41,6 +41,24 @@ describe('contiguity of CJK terms', () => {
     expect(index.matchIds('律师 -维权律师')).toEqual(['apart']);
   });
 
+  it('finds a run past the first 8 KB of a text, or across that mark', async () => {
+    const more = mkdtempSync(join(tmpdir(), 'folio-long-'));
+    // '的' is 3 bytes of UTF-8: 2,728 of them end 8 bytes before 8,192, so the run straddles it.
+    const docs = [2728, 5000, 100].map((n, i) =>
+      makeArticle({ id: `long${i}`, text: `${'的'.repeat(n)}维权律师。${'的'.repeat(3000)}` }),
+    );
+    docs.push(makeArticle({ id: 'apart', text: `${'的'.repeat(4000)}维权。人权律师。` }));
+    const long = await openSearchIndex({
+      dir: more,
+      library: new FakeLibrary(more, docs).asLibrary(),
+      onError: () => undefined,
+    });
+    expect(long.matchIds('维权律师').sort()).toEqual(['long0', 'long1', 'long2']);
+    expect(long.matchIds('"维权律师"').sort()).toEqual(['long0', 'long1', 'long2']);
+    await long.close();
+    rmSync(more, { recursive: true, force: true });
+  });
+
   it('highlights the contiguous run in the snippet', () => {
     const res = index.search({ query: '维权律师' });
     expect(res.total).toBe(1);
