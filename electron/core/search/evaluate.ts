@@ -490,22 +490,21 @@ function phraseChecker(ctx: EvalContext, fields: number[]) {
     const phrase = needle.text;
     const has = (f: number) => (bits & (1 << f)) !== 0;
     if (rec.foldRef && foldedBody) {
-      // Title and metadata first: they are short and folded once per record, and a name in a
-      // title saves reading the article.
-      if ((bits & SHORT_FIELDS) !== 0) {
-        const [title, meta] = titleAndMeta(rec);
-        if (has(FIELD.title) && containsPhrase(title, phrase)) return true;
-        if (has(FIELD.meta) && containsPhrase(meta, phrase)) return true;
-      }
-      if (!body) return false;
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
-      // Most texts that hold a name or phrase hold it early: the head is read first, and the
-      // whole text only when the head misses (full articles run to 20 KB and more).
-      const head = ctx.readFoldedBytes(rec, HEAD_BYTES);
-      if (head && containsPhraseBytes(head, needle.bytes)) return true;
-      if (!head || head.length >= rec.foldRef[1]) return false;
-      const bytes = ctx.readFoldedBytes(rec);
-      return bytes !== null && containsPhraseBytes(bytes, needle.bytes);
+      if (body) {
+        // Most texts that hold a name or phrase hold it early: the head is read first, and the
+        // whole text only when the head misses (full articles run to 20 KB and more).
+        const head = ctx.readFoldedBytes(rec, HEAD_BYTES);
+        if (head && containsPhraseBytes(head, needle.bytes)) return true;
+        if (head && rec.foldRef && head.length < rec.foldRef[1]) {
+          const bytes = ctx.readFoldedBytes(rec);
+          if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
+        }
+      }
+      if ((bits & SHORT_FIELDS) === 0) return false;
+      const [title, meta] = titleAndMeta(rec);
+      if (has(FIELD.title) && containsPhrase(title, phrase)) return true;
+      return has(FIELD.meta) && containsPhrase(meta, phrase);
     }
     // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
     // form; folding thousands of candidates then dominates, and plain texts skip it.
