@@ -1,0 +1,189 @@
+/**
+ * Checks that a candidate really holds a phrase (or a long CJK run) contiguously, in a field that
+ * holds all its terms: filters first, then the stored folded text.
+ */
+import { FIELD, NOTES_SEPARATOR } from './article-doc';
+import type { ClauseScored } from './clause-scores';
+import { foldPhrase } from './fold';
+import { mayContain, needleGapHashes } from './gap-signature';
+import { containsPhrase, containsPhraseBytes } from './highlight';
+import type { DocRecord, IndexState } from './index-state';
+import { FIELD_COUNT } from './postings';
+import type { ClausePlan } from './query-plan';
+
+export interface EvalContext {
+  state: IndexState;
+  /** "text \0 notes" of a document. */
+  readStored(rec: DocRecord): string;
+  /**
+   * The same, folded for matching (see DocRecord.foldRef), as UTF-8 in a reused buffer: its first
+   * `limit` bytes at most, when given.
+   */
+  readFoldedBytes(rec: DocRecord, limit?: number): Buffer | null;
+}
+
+/** Title and metadata of a record in phrase form, folded once (checks revisit them per query). */
+const shortForms = new WeakMap<DocRecord, [string, string]>();
+function titleAndMeta(rec: DocRecord): [string, string] {
+  let forms = shortForms.get(rec);
+  if (!forms) {
+    const meta = [...rec.authors, rec.siteName, ...rec.tags].join('\n');
+    shortForms.set(rec, (forms = [foldPhrase(rec.title), foldPhrase(meta)]));
+  }
+  return forms;
+}
+
+/**
+ * Every document's phrase filter in one array, cached per index state like the norms: a phrase
+ * query tests thousands of candidates, and reaching each filter through its record costs a cache
+ * miss or two apiece. Document d's words are start[d]..start[d + 1]; `filtered[d]` is 0 for a
+ * document without a filter (an older record, or a retired number), which must be read.
+ */
+interface FilterTable {
+  docs: unknown;
+  n: number;
+  words: Uint32Array;
+  start: Float64Array;
+  filtered: Uint8Array;
+}
+const filterCache = new WeakMap<IndexState, FilterTable>();
+function filterTable(state: IndexState): FilterTable {
+  let t = filterCache.get(state);
+  if (!t || t.docs !== state.docs) {
+    const empty = {
+      words: new Uint32Array(0),
+      start: new Float64Array(1),
+      filtered: new Uint8Array(0),
+    };
+    t = { docs: state.docs, n: 0, ...empty };
+    filterCache.set(state, t);
+  }
+  if (t.n < state.docs.length) {
+    const from = t.n;
+    const n = state.docs.length;
+    let used = t.start[from]!;
+    let extra = 0;
+    for (let d = from; d < n; d++) extra += state.docs[d]?.gapSig?.length ?? 0;
+    const words = new Uint32Array(used + extra);
+    words.set(t.words.subarray(0, used));
+    const start = new Float64Array(n + 1);
+    start.set(t.start.subarray(0, from + 1));
+    const filtered = new Uint8Array(n);
+    filtered.set(t.filtered.subarray(0, from));
+    for (let d = from; d < n; d++) {
+      const sig = state.docs[d]?.gapSig;
+      if (sig) {
+        words.set(sig, used);
+        used += sig.length;
+        filtered[d] = 1;
+      }
+      start[d + 1] = used;
+    }
+    Object.assign(t, { words, start, filtered, n });
+  }
+  return t;
+}
+
+/** A string to find in a document, prepared once per query. */
+export interface Needle {
+  text: string;
+  bytes: Buffer;
+  /** Its windows for the phrase filter (gap-signature.ts). */
+  gaps: number[];
+}
+
+export function needleOf(text: string): Needle {
+  return { text, bytes: Buffer.from(text, 'utf8'), gaps: needleGapHashes(text) };
+}
+
+const BODY = (1 << FIELD.text) | (1 << FIELD.notes);
+/** Bytes of a text read before the rest (see the phrase checker). */
+const HEAD_BYTES = 8192;
+const SHORT_FIELDS = (1 << FIELD.title) | (1 << FIELD.meta);
+
+/**
+ * Folded field texts of one document, read lazily for phrase checks. `bits` are the fields that
+ * hold every term of the phrase (one bit per FIELD), so the others cannot hold the phrase.
+ */
+export function phraseChecker(ctx: EvalContext, fields: number[]) {
+  const cache = new Map<number, Array<string | null>>();
+  // The body is where phrases usually are; title and metadata are folded only when it misses.
+  const order = [FIELD.text, FIELD.title, FIELD.notes, FIELD.meta].filter((f) =>
+    fields.includes(f),
+  );
+  const foldedBody = fields.includes(FIELD.text) && fields.includes(FIELD.notes);
+  const filters = filterTable(ctx.state);
+  return (doc: number, needle: Needle, bits: number): boolean => {
+    // The phrase filter answers for most documents that hold the words but never together, and
+    // when only the body could hold the phrase, without touching the record.
+    const body =
+      (bits & BODY) !== 0 &&
+      (filters.filtered[doc] === 0 ||
+        mayContain(filters.words, needle.gaps, filters.start[doc]!, filters.start[doc + 1]!));
+    if (!body && (bits & SHORT_FIELDS) === 0) return false;
+    const rec = ctx.state.docs[doc]!;
+    const phrase = needle.text;
+    const has = (f: number) => (bits & (1 << f)) !== 0;
+    if (rec.foldRef && foldedBody) {
+      // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
+      if (body) {
+        // Most texts that hold a name or phrase hold it early: the head is read first, and the
+        // whole text only when the head misses (full articles run to 20 KB and more).
+        const head = ctx.readFoldedBytes(rec, HEAD_BYTES);
+        if (head && containsPhraseBytes(head, needle.bytes)) return true;
+        if (head && rec.foldRef && head.length < rec.foldRef[1]) {
+          const bytes = ctx.readFoldedBytes(rec);
+          if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
+        }
+      }
+      if ((bits & SHORT_FIELDS) === 0) return false;
+      const [title, meta] = titleAndMeta(rec);
+      if (has(FIELD.title) && containsPhrase(title, phrase)) return true;
+      return has(FIELD.meta) && containsPhrase(meta, phrase);
+    }
+    // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
+    // form; folding thousands of candidates then dominates, and plain texts skip it.
+    const pre = rec.foldRef !== undefined;
+    const fastOk = pre || (rec.plain === true && !phrase.includes(' '));
+    const key = fastOk ? doc : -doc - 1;
+    let forms = cache.get(key);
+    if (!forms) cache.set(key, (forms = [null, null, null, null]));
+    for (const f of order) {
+      if (!has(f)) continue;
+      let form = forms[f];
+      if (form === null || form === undefined) {
+        if (f === FIELD.text || f === FIELD.notes) {
+          const bytes = pre ? ctx.readFoldedBytes(rec) : null;
+          const stored = bytes ? bytes.toString('utf8') : ctx.readStored(rec);
+          const cut = stored.indexOf(NOTES_SEPARATOR);
+          const text = cut >= 0 ? stored.slice(0, cut) : stored;
+          const notes = cut >= 0 ? stored.slice(cut + 1) : '';
+          forms[FIELD.text] = fastOk ? text : foldPhrase(text);
+          forms[FIELD.notes] = fastOk ? notes : foldPhrase(notes);
+        } else if (f === FIELD.title) forms[f] = foldPhrase(rec.title);
+        else forms[f] = foldPhrase([...rec.authors, rec.siteName, ...rec.tags].join('\n'));
+        form = forms[f]!;
+      }
+      if (containsPhrase(form, phrase)) return true;
+    }
+    return false;
+  };
+}
+
+/** A clause's matches as a table by document number: 0 when unmatched, else MATCHED | fields. */
+const MATCHED = 0x80;
+const ALL_FIELDS = (1 << FIELD_COUNT) - 1;
+
+/**
+ * The table of a clause for its checks. Its field bits narrow where the checked strings can be
+ * only when they are the whole clause (a phrase, or a bare term of one CJK run): a term like
+ * 美国总统trump may have its run in the text and the word only in the title.
+ */
+export function matchTable(plan: ClausePlan, scored: ClauseScored, size: number): Uint8Array {
+  const whole = plan.phrase !== null || (plan.verify.length === 1 && plan.patterns.length === 1);
+  const table = new Uint8Array(size);
+  for (let i = 0; i < scored.docs.length; i++) {
+    table[scored.docs[i]!] = MATCHED | (whole ? scored.fields[i]! : ALL_FIELDS);
+  }
+  return table;
+}
