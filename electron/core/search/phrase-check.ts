@@ -59,27 +59,36 @@ function filterTable(state: IndexState): FilterTable {
     filterCache.set(state, t);
   }
   if (t.n < state.docs.length) {
+    // Capacities grow geometrically: while an import appends articles, a search extends the table
+    // by the new ones instead of copying every filter again.
+    const grow = <A extends Uint32Array | Float64Array | Uint8Array>(
+      a: A,
+      need: number,
+      make: (n: number) => A,
+    ): A => {
+      if (a.length >= need) return a;
+      const next = make(Math.max(need, a.length * 2));
+      next.set(a);
+      return next;
+    };
     const from = t.n;
     const n = state.docs.length;
     let used = t.start[from]!;
     let extra = 0;
     for (let d = from; d < n; d++) extra += state.docs[d]?.gapSig?.length ?? 0;
-    const words = new Uint32Array(used + extra);
-    words.set(t.words.subarray(0, used));
-    const start = new Float64Array(n + 1);
-    start.set(t.start.subarray(0, from + 1));
-    const filtered = new Uint8Array(n);
-    filtered.set(t.filtered.subarray(0, from));
+    t.words = grow(t.words, used + extra, (k) => new Uint32Array(k));
+    t.start = grow(t.start, n + 1, (k) => new Float64Array(k));
+    t.filtered = grow(t.filtered, n, (k) => new Uint8Array(k));
     for (let d = from; d < n; d++) {
       const sig = state.docs[d]?.gapSig;
       if (sig) {
-        words.set(sig, used);
+        t.words.set(sig, used);
         used += sig.length;
-        filtered[d] = 1;
       }
-      start[d + 1] = used;
+      t.filtered[d] = sig ? 1 : 0;
+      t.start[d + 1] = used;
     }
-    Object.assign(t, { words, start, filtered, n });
+    t.n = n;
   }
   return t;
 }
@@ -112,8 +121,10 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
     fields.includes(f),
   );
   const foldedBody = fields.includes(FIELD.text) && fields.includes(FIELD.notes);
-  const filters = filterTable(ctx.state);
+  // Built on the first check: most queries check nothing.
+  let filters: FilterTable | null = null;
   return (doc: number, needle: Needle, bits: number): boolean => {
+    filters ??= filterTable(ctx.state);
     // The phrase filter answers for most documents that hold the words but never together, and
     // when only the body could hold the phrase, without touching the record.
     const body =
@@ -160,8 +171,7 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
           const notes = cut >= 0 ? stored.slice(cut + 1) : '';
           forms[FIELD.text] = fastOk ? text : foldPhrase(text);
           forms[FIELD.notes] = fastOk ? notes : foldPhrase(notes);
-        } else if (f === FIELD.title) forms[f] = foldPhrase(rec.title);
-        else forms[f] = foldPhrase([...rec.authors, rec.siteName, ...rec.tags].join('\n'));
+        } else forms[f] = titleAndMeta(rec)[f === FIELD.title ? 0 : 1];
         form = forms[f]!;
       }
       if (containsPhrase(form, phrase)) return true;

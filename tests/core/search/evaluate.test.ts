@@ -160,6 +160,7 @@ describe('records without a phrase filter', () => {
 describe('fields of a checked string', () => {
   let dir: string;
   let index: SearchIndex;
+  let lib: FakeLibrary;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'folio-fields-'));
@@ -176,7 +177,7 @@ describe('fields of a checked string', () => {
         notes: { markdown: '美国总统', createdAt: '', updatedAt: '' },
       }),
     ];
-    const lib = new FakeLibrary(dir, docs);
+    lib = new FakeLibrary(dir, docs);
     index = await openSearchIndex({ dir, library: lib.asLibrary(), onError: () => undefined });
   });
   afterAll(async () => {
@@ -184,8 +185,25 @@ describe('fields of a checked string', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('checks articles added after the first phrase query with their own filters', async () => {
+    expect(index.matchIds('"spoke to the president"')).toEqual([]);
+    for (const [i, text] of [
+      'We spoke to the president.',
+      'The president spoke to us.',
+    ].entries()) {
+      lib.put(makeArticle({ id: `added${i}`, lang: 'en', text }));
+    }
+    await index.flush();
+    expect(index.matchIds('"spoke to the president"')).toEqual(['added0']);
+  });
+
   it('finds a phrase only within one field', () => {
-    expect(index.matchIds('"the president"').sort()).toEqual(['tagged', 'title']);
+    expect(index.matchIds('"the president"').sort()).toEqual([
+      'added0',
+      'added1',
+      'tagged',
+      'title',
+    ]);
   });
 
   it('checks each run of a bare term in any field', () => {
