@@ -81,7 +81,8 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   const ctx = (): EvalContext => ({
     state: idx.state,
     readStored: (rec) => idx.texts.read(rec.textRef),
-    readFoldedBytes: (rec, limit) => (rec.foldRef ? idx.texts.readBytes(rec.foldRef, limit) : null),
+    readFoldedBytes: (rec, from, to) =>
+      rec.foldRef ? idx.texts.readBytes(rec.foldRef, from, to) : null,
   });
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);

@@ -16,10 +16,10 @@ export interface EvalContext {
   /** "text \0 notes" of a document. */
   readStored(rec: DocRecord): string;
   /**
-   * The same, folded for matching (see DocRecord.foldRef), as UTF-8 in a reused buffer: its first
-   * `limit` bytes at most, when given.
+   * The same, folded for matching (see DocRecord.foldRef), as UTF-8 in a reused buffer: bytes
+   * [from, to) of it when given, clamped to its length.
    */
-  readFoldedBytes(rec: DocRecord, limit?: number): Buffer | null;
+  readFoldedBytes(rec: DocRecord, from?: number, to?: number): Buffer | null;
 }
 
 /** Title and metadata of a record in phrase form, folded once (checks revisit them per query). */
@@ -31,6 +31,16 @@ function titleAndMeta(rec: DocRecord): [string, string] {
     shortForms.set(rec, (forms = [foldPhrase(rec.title), foldPhrase(meta)]));
   }
   return forms;
+}
+
+/** True when the title or metadata, where `bits` allow, holds the folded phrase. */
+function inShortFields(rec: DocRecord, phrase: string, bits: number): boolean {
+  if ((bits & SHORT_FIELDS) === 0) return false;
+  const [title, meta] = titleAndMeta(rec);
+  return (
+    ((bits & (1 << FIELD.title)) !== 0 && containsPhrase(title, phrase)) ||
+    ((bits & (1 << FIELD.meta)) !== 0 && containsPhrase(meta, phrase))
+  );
 }
 
 /**
@@ -106,8 +116,8 @@ export function needleOf(text: string): Needle {
 }
 
 const BODY = (1 << FIELD.text) | (1 << FIELD.notes);
-/** Bytes of a text read before the rest (see the phrase checker). */
-const HEAD_BYTES = 8192;
+/** Bytes of a text read first by a phrase check; each later window is twice the one before. */
+export const FIRST_WINDOW = 2048;
 const SHORT_FIELDS = (1 << FIELD.title) | (1 << FIELD.meta);
 
 /**
@@ -137,20 +147,29 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
     const has = (f: number) => (bits & (1 << f)) !== 0;
     if (rec.foldRef && foldedBody) {
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
-      if (body) {
-        // Most texts that hold a name or phrase hold it early: the head is read first, and the
-        // whole text only when the head misses (full articles run to 20 KB and more).
-        const head = ctx.readFoldedBytes(rec, HEAD_BYTES);
-        if (head && containsPhraseBytes(head, needle.bytes)) return true;
-        if (head && rec.foldRef && head.length < rec.foldRef[1]) {
-          const bytes = ctx.readFoldedBytes(rec);
-          if (bytes && containsPhraseBytes(bytes, needle.bytes)) return true;
-        }
+      if (!body) return inShortFields(rec, phrase, bits);
+      // A name or phrase usually sits early in a text that holds it, but articles run to 100 KB
+      // and more: windows that double from a small first one read about twice the bytes up to
+      // the match instead of the whole text. Each overlaps the last by the needle's length less
+      // one byte, so a match across a window's end is found in the next (UTF-8 never matches
+      // from inside a character). The title, which needs no read, goes after the first window.
+      const total = rec.foldRef[1];
+      const overlap = needle.bytes.length - 1;
+      let from = 0;
+      let size = FIRST_WINDOW;
+      while (from < total) {
+        const start = Math.max(0, from - overlap);
+        const bytes = ctx.readFoldedBytes(rec, start, from + size);
+        if (!bytes) break;
+        if (containsPhraseBytes(bytes, needle.bytes)) return true;
+        if (from === 0 && inShortFields(rec, phrase, bits)) return true;
+        const end = start + bytes.length;
+        // The end of the text, or a short read (a damaged store): nothing more to find.
+        if (end >= total || end <= from) return false;
+        from = end;
+        size *= 2;
       }
-      if ((bits & SHORT_FIELDS) === 0) return false;
-      const [title, meta] = titleAndMeta(rec);
-      if (has(FIELD.title) && containsPhrase(title, phrase)) return true;
-      return has(FIELD.meta) && containsPhrase(meta, phrase);
+      return from === 0 && inShortFields(rec, phrase, bits);
     }
     // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
     // form; folding thousands of candidates then dominates, and plain texts skip it.

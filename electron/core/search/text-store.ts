@@ -34,14 +34,14 @@ export class TextStore {
   private scratch = Buffer.allocUnsafe(1 << 16);
 
   /**
-   * Raw UTF-8 bytes of a stored text (its first `limit` bytes at most) in a buffer reused by the
-   * next call: checking thousands of candidates neither decodes nor allocates per document.
+   * Raw UTF-8 bytes [from, to) of a stored text, clamped to it, in a buffer reused by the next
+   * call: checking thousands of candidates neither decodes nor allocates per document.
    */
-  readBytes(ref: readonly [number, number], limit = Infinity): Buffer {
-    const off = ref[0];
-    const len = Math.min(ref[1], limit);
+  readBytes(ref: readonly [number, number], from = 0, to = Infinity): Buffer {
+    const start = Math.min(Math.max(from, 0), ref[1]);
+    const len = Math.min(ref[1], to) - start;
     if (len > this.scratch.length) this.scratch = Buffer.allocUnsafe(len * 2);
-    const got = len ? readSync(this.fd, this.scratch, 0, len, off) : 0;
+    const got = len > 0 ? readSync(this.fd, this.scratch, 0, len, ref[0] + start) : 0;
     return this.scratch.subarray(0, got);
   }
 

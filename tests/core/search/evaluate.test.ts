@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../../../electron/core/ports';
 import { type EvalContext, evaluate } from '../../../electron/core/search/evaluate';
+import { FIRST_WINDOW } from '../../../electron/core/search/phrase-check';
 import { loadIndex } from '../../../electron/core/search/index-persistence';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
 import { parseQuery } from '../../../electron/core/search/query-parser';
@@ -41,20 +42,32 @@ describe('contiguity of CJK terms', () => {
     expect(index.matchIds('律师 -维权律师')).toEqual(['apart']);
   });
 
-  it('finds a run past the first 8 KB of a text, or across that mark', async () => {
+  it('finds a run in any window of a long text, or across the end of one', async () => {
     const more = mkdtempSync(join(tmpdir(), 'folio-long-'));
-    // '的' is 3 bytes of UTF-8: 2,728 of them end 8 bytes before 8,192, so the run straddles it.
-    const docs = [2728, 5000, 100].map((n, i) =>
+    // Windows end at W, 3W, 7W, 15W bytes. '的' is 3 bytes of UTF-8, so a run after
+    // floor((end - 3) / 3) of them starts 1–3 bytes before a window's end and straddles it.
+    const ends = [1, 3, 7, 15].map((k) => k * FIRST_WINDOW);
+    const lead = [...ends.map((e) => Math.floor((e - 3) / 3)), 0, 100, 5000, 12000];
+    const docs = lead.map((n, i) =>
       makeArticle({ id: `long${i}`, text: `${'的'.repeat(n)}维权律师。${'的'.repeat(3000)}` }),
     );
-    docs.push(makeArticle({ id: 'apart', text: `${'的'.repeat(4000)}维权。人权律师。` }));
+    docs.push(makeArticle({ id: 'apart', text: `${'的'.repeat(14000)}维权。人权律师。` }));
+    // Only the title holds the run; the body has its words, apart, in a long text.
+    docs.push(
+      makeArticle({
+        id: 'title',
+        title: '维权律师',
+        text: `${'的'.repeat(9000)}维权。人权律师。`,
+      }),
+    );
     const long = await openSearchIndex({
       dir: more,
       library: new FakeLibrary(more, docs).asLibrary(),
       onError: () => undefined,
     });
-    expect(long.matchIds('维权律师').sort()).toEqual(['long0', 'long1', 'long2']);
-    expect(long.matchIds('"维权律师"').sort()).toEqual(['long0', 'long1', 'long2']);
+    const want = [...lead.map((_, i) => `long${i}`), 'title'].sort();
+    expect(long.matchIds('维权律师').sort()).toEqual(want);
+    expect(long.matchIds('"维权律师"').sort()).toEqual(want);
     await long.close();
     rmSync(more, { recursive: true, force: true });
   });
