@@ -72,6 +72,15 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const actions = useActions({ api, lib, confirm, t, onError });
   const search = useSearch(api, query);
   const searching = query.trim() !== '';
+  const { request } = search;
+  // Typed, picked or refined: the search starts before React renders the new query.
+  const changeQuery = useCallback(
+    (q: string) => {
+      request(q);
+      setQuery(q);
+    },
+    [request],
+  );
 
   const all = lib.summaries;
   const visible = useMemo(
@@ -152,7 +161,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const removeSaved = (s: SavedSearch): void =>
     onSettings({ savedSearches: settings.savedSearches.filter((x) => x.name !== s.name) });
   const onFacet = (kind: FacetKind, value: string): void =>
-    setQuery((q) => refineQuery(q, kind, value));
+    changeQuery(refineQuery(query, kind, value));
   const onHitKey = (e: React.KeyboardEvent<HTMLDivElement>): void => {
     const a = listKeyAction(e, 10, order.length);
     if (!a) return;
@@ -170,7 +179,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
       <Toolbar
         ref={searchRef}
         query={query}
-        onQuery={setQuery}
+        onQuery={changeQuery}
         onSaveSearch={saveSearch}
         selectedCount={ids.length}
         inTrash={inTrash}
@@ -217,7 +226,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
             setFilter(f);
           }}
           onManageTag={(tag) => setDialog({ kind: 'tag', tag })}
-          onRunSaved={(s) => setQuery(s.query)}
+          onRunSaved={(s) => changeQuery(s.query)}
           onRemoveSaved={removeSaved}
         />
         {showFirstRun && (

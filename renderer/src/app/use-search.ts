@@ -18,6 +18,11 @@ export interface SearchState {
   /** Fetches the next page of hits for the current query (no-op when all are shown). */
   loadMore: () => void;
   loadingMore: boolean;
+  /**
+   * Starts the search for a query the user just typed, before React renders the keystroke: the
+   * core works while the page renders. The render's own request for it then sends nothing.
+   */
+  request: (query: string) => void;
 }
 
 interface Shown {
@@ -53,6 +58,13 @@ export function useSearch(api: FolioApi, query: string): SearchState {
     if (trimmed === '') scheduler.cancel();
     else scheduler.request(trimmed);
   }, [scheduler, trimmed]);
+  const request = useCallback(
+    (q: string) => {
+      // A cleared box cancels in the effect: nothing waits on that.
+      if (q.trim() !== '') scheduler.request(q.trim());
+    },
+    [scheduler],
+  );
 
   const loadMore = useCallback(() => {
     const r = shown.response;
@@ -73,6 +85,6 @@ export function useSearch(api: FolioApi, query: string): SearchState {
       .finally(() => setLoadingMore(false));
   }, [api, shown, loadingMore]);
 
-  if (trimmed === '') return { ...NONE, loadMore, loadingMore: false };
-  return { ...shown, loadMore, loadingMore };
+  if (trimmed === '') return { ...NONE, loadMore, loadingMore: false, request };
+  return { ...shown, loadMore, loadingMore, request };
 }

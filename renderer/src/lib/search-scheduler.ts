@@ -4,7 +4,11 @@
  * A fixed debounce would spend most of the 100 ms budget doing nothing.
  */
 export interface SearchScheduler {
-  /** Asks for `query`: runs now when idle, else as soon as the search in flight answers. */
+  /**
+   * Asks for `query`: runs now when idle, else as soon as the search in flight answers. Asking
+   * again for the query last sent (in flight or answered) sends nothing, so the input handler can
+   * ask before React renders the keystroke and the render's own request is then free.
+   */
   request(query: string): void;
   /** Drops the waiting query and makes the answer in flight stale. */
   cancel(): void;
@@ -21,12 +25,15 @@ export interface SchedulerDeps<R> {
 export function createSearchScheduler<R>(deps: SchedulerDeps<R>): SearchScheduler {
   let busy = false;
   let waiting: string | null = null;
+  // The query last sent since the last cancel: its answer is on its way or already delivered.
+  let sent: string | null = null;
   let generation = 0;
   const pump = (): void => {
     if (busy || waiting === null) return;
     const query = waiting;
     const gen = generation;
     waiting = null;
+    sent = query;
     busy = true;
     // An answer nobody will see is not rendered: the next query is already waiting.
     const current = (): boolean => gen === generation && waiting === null;
@@ -43,11 +50,14 @@ export function createSearchScheduler<R>(deps: SchedulerDeps<R>): SearchSchedule
   };
   return {
     request(query) {
-      waiting = query;
+      // Back to the query in flight (typed and erased a letter): its answer is the one to show.
+      if (query === sent) waiting = null;
+      else waiting = query;
       pump();
     },
     cancel() {
       waiting = null;
+      sent = null;
       generation++;
     },
   };

@@ -52,4 +52,35 @@ describe('createSearchScheduler', () => {
     h.s.request('香港');
     expect(h.sent).toEqual(['中国', '香港']);
   });
+
+  it('sends nothing when asked again for the query in flight or answered', async () => {
+    const h = harness();
+    // The input handler asks first, then the render that follows asks for the same query.
+    h.s.request('中国');
+    h.s.request('中国');
+    expect(h.sent).toEqual(['中国']);
+    await h.answer('中国');
+    h.s.request('中国');
+    expect(h.sent).toEqual(['中国']);
+    expect(h.delivered).toEqual([['中国', 'hits for 中国']]);
+  });
+
+  it('shows the answer in flight again when the query goes back to it', async () => {
+    const h = harness();
+    h.s.request('BB');
+    h.s.request('BBC');
+    h.s.request('BB');
+    await h.answer('BB');
+    expect(h.sent).toEqual(['BB']);
+    expect(h.delivered).toEqual([['BB', 'hits for BB']]);
+  });
+
+  it('searches the same query again after cancel', async () => {
+    const h = harness();
+    h.s.request('中国');
+    await h.answer('中国');
+    h.s.cancel();
+    h.s.request('中国');
+    expect(h.sent).toEqual(['中国', '中国']);
+  });
 });
