@@ -1,14 +1,15 @@
 /**
  * Search hits with highlighted titles and snippets, plus facet counts that refine the query.
  */
+import { useState } from 'react';
 import type { FacetCount, SearchResponse } from '../../../shared/api';
 import { useLocale, useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
-import { formatDate } from '../lib/format';
 import type { FacetKind } from '../lib/query';
 import type { Modifiers, Selection } from '../lib/selection';
 import { rowDomId } from './ArticleRow';
-import { Highlighted } from './Highlighted';
+import { HitRow } from './HitRow';
+import { useProgressiveHits } from './use-progressive-hits';
 
 export interface SearchResultsProps {
   /** The query the response answers (exposed as `data-query` for tests and the UI bench). */
@@ -22,6 +23,8 @@ export interface SearchResultsProps {
   onMore: () => void;
   loadingMore: boolean;
 }
+
+const NO_HITS: SearchResponse['hits'] = [];
 
 const FACETS: Array<{ kind: FacetKind; key: 'tags' | 'sites' | 'years'; label: MessageKey }> = [
   { kind: 'tag', key: 'tags', label: 'search.facetTags' },
@@ -65,6 +68,9 @@ export function SearchResults({
 }: SearchResultsProps) {
   const t = useT();
   const locale = useLocale();
+  // Scrolled down the hits: a new answer is drawn whole (see useProgressiveHits).
+  const [scrolled, setScrolled] = useState(false);
+  const drawn = useProgressiveHits(response?.hits ?? NO_HITS, scrolled);
   if (error)
     return (
       <p role="alert" className="list-empty">
@@ -98,31 +104,18 @@ export function SearchResults({
         aria-activedescendant={selection.focus !== null ? rowDomId(selection.focus) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onScroll={(e) => setScrolled(e.currentTarget.scrollTop > 0)}
         data-testid="hit-list"
       >
-        {response.hits.map((hit) => (
-          <div
+        {response.hits.slice(0, drawn).map((hit) => (
+          <HitRow
             key={hit.id}
-            id={rowDomId(hit.id)}
-            role="option"
-            aria-selected={selection.ids.has(hit.id)}
-            className={`hit${selection.ids.has(hit.id) ? ' selected' : ''}${selection.focus === hit.id ? ' focused' : ''}`}
-            onClick={(e) =>
-              onRowClick(hit.id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })
-            }
-            data-testid="search-hit"
-          >
-            <div className="row-title">
-              <Highlighted text={hit.title} ranges={hit.titleHighlights} />
-            </div>
-            <div className="row-meta">
-              <span className="row-site">{hit.siteName}</span>
-              <span className="row-date">{formatDate(hit.publishedAt, locale)}</span>
-            </div>
-            <p className="hit-snippet">
-              <Highlighted text={hit.snippet} ranges={hit.highlights} />
-            </p>
-          </div>
+            hit={hit}
+            selected={selection.ids.has(hit.id)}
+            focused={selection.focus === hit.id}
+            locale={locale}
+            onClick={onRowClick}
+          />
         ))}
       </div>
       {response.hits.length < response.total && (
