@@ -32,14 +32,6 @@ export function containsPhrase(hay: string, phrase: string): boolean {
   return findText(hay, phrase, 1).length > 0;
 }
 
-/**
- * containsPhrase over the UTF-8 bytes of a folded text. A phrase matches wherever its folded
- * characters occur, like the find box of an editor ("the president" also in "the presidential").
- */
-export function containsPhraseBytes(hay: Buffer, needle: Buffer): boolean {
-  return hay.indexOf(needle) >= 0;
-}
-
 /** Spans of every pattern in an already folded text, in folded coordinates, tagged by pattern. */
 function foldedSpans(f: FoldedText, patterns: Pattern[]): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];

@@ -126,9 +126,10 @@ function rewriteTexts(dir: string, idx: LoadedIndex, name: string): TextStore {
   const fresh = new TextStore(join(dir, name));
   for (const rec of idx.state.docs) {
     if (!rec) continue;
-    rec.textRef = rec.textRef[1] ? fresh.append(idx.texts.read(rec.textRef)) : [0, 0];
+    // Copied as bytes: a folded form may be stored in UTF-16 (folded-form.ts).
+    rec.textRef = rec.textRef[1] ? fresh.appendBytes(idx.texts.readBytes(rec.textRef)) : [0, 0];
     if (rec.foldRef) {
-      rec.foldRef = rec.foldRef[1] ? fresh.append(idx.texts.read(rec.foldRef)) : [0, 0];
+      rec.foldRef = rec.foldRef[1] ? fresh.appendBytes(idx.texts.readBytes(rec.foldRef)) : [0, 0];
     }
   }
   return fresh;

@@ -10,6 +10,7 @@ import { FolioError } from '../../../shared/errors';
 import type { Article } from '../../../shared/model';
 import type { Library, LibraryEvent, SearchIndex } from '../ports';
 import { buildDoc } from './article-doc';
+import { encodeFolded } from './folded-form';
 import { type EvalContext, evaluate } from './evaluate';
 import {
   type LoadedIndex,
@@ -93,7 +94,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   const indexArticle = (target: LoadedIndex, a: Article, keepTerms = true) => {
     const { rec, terms, stored, matchForm } = buildDoc(a, opts.analyses?.take(a.text));
     rec.textRef = stored ? target.texts.append(stored) : [0, 0];
-    rec.foldRef = matchForm ? target.texts.append(matchForm) : [0, 0];
+    rec.foldRef = matchForm ? target.texts.appendBytes(encodeFolded(matchForm)) : [0, 0];
     target.state.add(rec, terms, keepTerms);
   };
 

@@ -6,7 +6,15 @@ import { FIELD, NOTES_SEPARATOR } from './article-doc';
 import type { ClauseScored } from './clause-scores';
 import { foldPhrase } from './fold';
 import { mayContain, needleGapHashes } from './gap-signature';
-import { containsPhrase, containsPhraseBytes } from './highlight';
+import {
+  type FoldedEncoding,
+  type FoldedNeedle,
+  decodeFolded,
+  foldedEncoding,
+  windowHolds,
+  windowOverlap,
+} from './folded-form';
+import { containsPhrase } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
 import { FIELD_COUNT } from './postings';
 import type { ClausePlan } from './query-plan';
@@ -104,9 +112,7 @@ function filterTable(state: IndexState): FilterTable {
 }
 
 /** A string to find in a document, prepared once per query. */
-export interface Needle {
-  text: string;
-  bytes: Buffer;
+export interface Needle extends FoldedNeedle {
   /** Its windows for the phrase filter (gap-signature.ts). */
   gaps: number[];
 }
@@ -150,18 +156,19 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
       if (!body) return inShortFields(rec, phrase, bits);
       // A name or phrase usually sits early in a text that holds it, but articles run to 100 KB
       // and more: windows that double from a small first one read about twice the bytes up to
-      // the match instead of the whole text. Each overlaps the last by the needle's length less
-      // one byte, so a match across a window's end is found in the next (UTF-8 never matches
-      // from inside a character). The title, which needs no read, goes after the first window.
+      // the match instead of the whole text, each overlapping the last so that a match across
+      // their boundary is found. The first tells the form's encoding (folded-form.ts). The
+      // title, which needs no read, goes after the first window.
       const total = rec.foldRef[1];
-      const overlap = needle.bytes.length - 1;
+      let enc: FoldedEncoding = 'utf8';
       let from = 0;
       let size = FIRST_WINDOW;
       while (from < total) {
-        const start = Math.max(0, from - overlap);
+        const start = Math.max(0, from - windowOverlap(needle, enc));
         const bytes = ctx.readFoldedBytes(rec, start, from + size);
         if (!bytes) break;
-        if (containsPhraseBytes(bytes, needle.bytes)) return true;
+        if (from === 0) enc = foldedEncoding(bytes);
+        if (windowHolds(bytes, start, needle, enc)) return true;
         if (from === 0 && inShortFields(rec, phrase, bits)) return true;
         const end = start + bytes.length;
         // The end of the text, or a short read (a damaged store): nothing more to find.
@@ -184,7 +191,7 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
       if (form === null || form === undefined) {
         if (f === FIELD.text || f === FIELD.notes) {
           const bytes = pre ? ctx.readFoldedBytes(rec) : null;
-          const stored = bytes ? bytes.toString('utf8') : ctx.readStored(rec);
+          const stored = bytes ? decodeFolded(bytes) : ctx.readStored(rec);
           const cut = stored.indexOf(NOTES_SEPARATOR);
           const text = cut >= 0 ? stored.slice(0, cut) : stored;
           const notes = cut >= 0 ? stored.slice(cut + 1) : '';

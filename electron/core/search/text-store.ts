@@ -14,9 +14,13 @@ export class TextStore {
     this.size = statSync(path).size;
   }
 
-  /** Appends text; returns its [offset, byteLength]. */
+  /** Appends text as UTF-8; returns its [offset, byteLength]. */
   append(text: string): [number, number] {
-    const bytes = Buffer.from(text, 'utf8');
+    return this.appendBytes(Buffer.from(text, 'utf8'));
+  }
+
+  /** Appends bytes; returns their [offset, byteLength]. */
+  appendBytes(bytes: Uint8Array): [number, number] {
     const off = this.size;
     writeSync(this.fd, bytes);
     this.size += bytes.length;

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../../../electron/core/ports';
 import { type EvalContext, evaluate } from '../../../electron/core/search/evaluate';
+import { decodeFolded } from '../../../electron/core/search/folded-form';
 import { FIRST_WINDOW } from '../../../electron/core/search/phrase-check';
+import { TextStore } from '../../../electron/core/search/text-store';
 import { loadIndex } from '../../../electron/core/search/index-persistence';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
 import { parseQuery } from '../../../electron/core/search/query-parser';
@@ -44,12 +46,21 @@ describe('contiguity of CJK terms', () => {
 
   it('finds a run in any window of a long text, or across the end of one', async () => {
     const more = mkdtempSync(join(tmpdir(), 'folio-long-'));
-    // Windows end at W, 3W, 7W, 15W bytes. '的' is 3 bytes of UTF-8, so a run after
-    // floor((end - 3) / 3) of them starts 1–3 bytes before a window's end and straddles it.
+    // Windows end at W, 3W, 7W, 15W bytes of the stored form. A CJK text is stored as UTF-16
+    // after a 2-byte mark (folded-form.ts): character i takes bytes 2 + 2i and 2 + 2i + 1, so
+    // after e / 2 - 3 characters the 8-byte run starts 4 bytes before the window's end e.
     const ends = [1, 3, 7, 15].map((k) => k * FIRST_WINDOW);
-    const lead = [...ends.map((e) => Math.floor((e - 3) / 3)), 0, 100, 5000, 12000];
+    const lead = [...ends.map((e) => e / 2 - 3), 0, 100, 5000, 12000];
     const docs = lead.map((n, i) =>
       makeArticle({ id: `long${i}`, text: `${'的'.repeat(n)}维权律师。${'的'.repeat(3000)}` }),
+    );
+    // A Latin text stays UTF-8: 'the president' starts 5 bytes before each window's end.
+    const latin = ends.map((e, i) =>
+      makeArticle({
+        id: `en${i}`,
+        lang: 'en',
+        text: `${'x'.repeat(e - 6)} the president ${'y '.repeat(9000)}`,
+      }),
     );
     docs.push(makeArticle({ id: 'apart', text: `${'的'.repeat(14000)}维权。人权律师。` }));
     // Only the title holds the run; the body has its words, apart, in a long text.
@@ -62,13 +73,32 @@ describe('contiguity of CJK terms', () => {
     );
     const long = await openSearchIndex({
       dir: more,
-      library: new FakeLibrary(more, docs).asLibrary(),
+      library: new FakeLibrary(more, [...docs, ...latin]).asLibrary(),
       onError: () => undefined,
     });
     const want = [...lead.map((_, i) => `long${i}`), 'title'].sort();
     expect(long.matchIds('维权律师').sort()).toEqual(want);
     expect(long.matchIds('"维权律师"').sort()).toEqual(want);
+    expect(long.matchIds('"the president"').sort()).toEqual(['en0', 'en1', 'en2', 'en3']);
     await long.close();
+
+    // Forms stored in UTF-8 before UTF-16 was chosen for CJK are still searched as UTF-8.
+    const idx = (await loadIndex(join(more, 'index')))!;
+    const old = new TextStore(join(more, 'old-texts.bin'));
+    for (const rec of idx.state.docs) {
+      if (rec?.foldRef) rec.foldRef = old.append(decodeFolded(idx.texts.readBytes(rec.foldRef)));
+    }
+    const ctx: EvalContext = {
+      state: idx.state,
+      readStored: (rec) => idx.texts.read(rec.textRef),
+      readFoldedBytes: (rec, from, to) =>
+        rec.foldRef ? old.readBytes(rec.foldRef, from, to) : null,
+    };
+    const ids = evaluate(ctx, parseQuery('维权律师')).ranked.map((r) => idx.state.docs[r.doc]!.id);
+    expect(ids.sort()).toEqual(want);
+    old.close();
+    idx.texts.close();
+    idx.state.close();
     rmSync(more, { recursive: true, force: true });
   });
 

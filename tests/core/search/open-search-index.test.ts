@@ -137,6 +137,30 @@ describe('openSearchIndex persistence', () => {
     await reopened.close();
   });
 
+  it('rewrites a mostly stale text file without changing any stored form', async () => {
+    const lib = new FakeLibrary(dir, sample());
+    const idx = await open(lib);
+    // 450 long articles, then all but three deleted: their texts become most of the file.
+    for (let i = 0; i < 450; i++) {
+      const run = i % 2 ? '维权律师' : 'the president';
+      lib.put(makeArticle({ id: `v${i}`, text: `${'的'.repeat(1000)}第${i}版${run}。` }));
+    }
+    await idx.flush();
+    const textsBefore = readdirSync(join(dir, 'index')).filter((f) => f.startsWith('texts-'));
+    lib.delete(...Array.from({ length: 447 }, (_, i) => `v${i + 3}`));
+    await idx.close();
+    const textsAfter = readdirSync(join(dir, 'index')).filter((f) => f.startsWith('texts-'));
+    expect(textsAfter).toHaveLength(1);
+    expect(textsAfter).not.toEqual(textsBefore);
+    const reopened = await open(new FakeLibrary(dir, [...lib.items.values()]));
+    expect(reopened.matchIds('维权律师')).toEqual(['v1']);
+    expect(reopened.matchIds('"the president"').sort()).toEqual(['v0', 'v2']);
+    expect(reopened.search({ query: '维权律师' }).hits[0]!.snippet).toContain('维权律师');
+    expect(reopened.matchIds('关系')).toEqual(['a']);
+    await reopened.close();
+    expect(errors).toEqual([]);
+  });
+
   it('keeps records, filters and phrase checks intact across a reload', async () => {
     const docs = [
       makeArticle({
