@@ -123,7 +123,7 @@ export function needleOf(text: string): Needle {
 
 const BODY = (1 << FIELD.text) | (1 << FIELD.notes);
 /** Bytes of a text read first by a phrase check; each later window is twice the one before. */
-export const FIRST_WINDOW = 2048;
+export const FIRST_WINDOW = 8192;
 const SHORT_FIELDS = (1 << FIELD.title) | (1 << FIELD.meta);
 
 /**
