@@ -45,6 +45,9 @@ interface Job extends JobRef {
   kind: 'import' | 'export';
 }
 
+// While searching no view, tag or publication is the current one.
+const SEARCH_FILTER: ListFilter = { view: 'all', tag: '\u0000' };
+
 /** The app's main layout and wiring. */
 export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const api = useApi();
@@ -154,23 +157,63 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   );
   useShortcuts(shortcuts);
 
-  const saveSearch = (name: string): void => {
-    const rest = settings.savedSearches.filter((s) => s.name !== name);
-    onSettings({ savedSearches: [...rest, { name, query: query.trim() }] });
-  };
-  const removeSaved = (s: SavedSearch): void =>
-    onSettings({ savedSearches: settings.savedSearches.filter((x) => x.name !== s.name) });
+  // Handlers keep their identity across renders, so the memoised panes skip the renders of a
+  // keystroke or a search answer that changes nothing they show.
+  const { savedSearches } = settings;
+  const saveSearch = useCallback(
+    (name: string): void => {
+      const rest = savedSearches.filter((s) => s.name !== name);
+      onSettings({ savedSearches: [...rest, { name, query: query.trim() }] });
+    },
+    [savedSearches, onSettings, query],
+  );
+  const removeSaved = useCallback(
+    (s: SavedSearch): void =>
+      onSettings({ savedSearches: savedSearches.filter((x) => x.name !== s.name) }),
+    [savedSearches, onSettings],
+  );
   const onFacet = (kind: FacetKind, value: string): void =>
     changeQuery(refineQuery(query, kind, value));
-  const onHitKey = (e: React.KeyboardEvent<HTMLDivElement>): void => {
-    const a = listKeyAction(e, 10, order.length);
-    if (!a) return;
-    e.preventDefault();
-    if (a.type === 'move') onMove(a.delta, a.extend);
-    else if (a.type === 'selectAll') onSelectAll();
-    else if (a.type === 'open') onOpen();
-    else onDelete();
-  };
+  const onHitKey = useCallback(
+    (e: React.KeyboardEvent<HTMLDivElement>): void => {
+      const a = listKeyAction(e, 10, order.length);
+      if (!a) return;
+      e.preventDefault();
+      if (a.type === 'move') onMove(a.delta, a.extend);
+      else if (a.type === 'selectAll') onSelectAll();
+      else if (a.type === 'open') onOpen();
+      else onDelete();
+    },
+    [order.length, onMove, onSelectAll, onOpen, onDelete],
+  );
+  const onFilter = useCallback((f: ListFilter) => {
+    setQuery('');
+    setFilter(f);
+  }, []);
+  const onManageTag = useCallback((tag: string) => setDialog({ kind: 'tag', tag }), []);
+  const onRunSaved = useCallback((s: SavedSearch) => changeQuery(s.query), [changeQuery]);
+  const openExport = useCallback(() => setDialog({ kind: 'export' }), []);
+  const openCite = useCallback(() => setDialog({ kind: 'cite' }), []);
+  const openSettings = useCallback(() => setDialog({ kind: 'settings' }), []);
+  const openHelp = useCallback(() => setDialog({ kind: 'help' }), []);
+  const onTrash = useCallback(() => void actions.trash(ids), [actions, ids]);
+  const onRestore = useCallback(() => void actions.restore(ids), [actions, ids]);
+  const trashCount = viewCounts.trash;
+  const onEmptyTrash = useCallback(
+    () => void actions.emptyTrash(trashCount),
+    [actions, trashCount],
+  );
+  const onDeleteForever = useCallback(() => void actions.deleteForever(ids), [actions, ids]);
+  const tagProps = useMemo(
+    () => ({
+      tags: selectionTags,
+      total: selected.length,
+      knownTags,
+      onAdd: (tags: string[]) => void actions.addTags(ids, tags),
+      onRemove: (tag: string) => void actions.removeTag(ids, tag),
+    }),
+    [selectionTags, selected.length, knownTags, actions, ids],
+  );
   const focusSummary = selection.focus !== null ? byId.get(selection.focus) : undefined;
   const showFirstRun = lib.info?.isEmpty === true;
 
@@ -183,16 +226,16 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
         onSaveSearch={saveSearch}
         selectedCount={ids.length}
         inTrash={inTrash}
-        trashCount={viewCounts.trash}
+        trashCount={trashCount}
         onImport={imp.pick}
-        onExport={() => setDialog({ kind: 'export' })}
-        onCite={() => setDialog({ kind: 'cite' })}
-        onTrash={() => void actions.trash(ids)}
-        onRestore={() => void actions.restore(ids)}
-        onEmptyTrash={() => void actions.emptyTrash(viewCounts.trash)}
-        onDeleteForever={() => void actions.deleteForever(ids)}
-        onSettings={() => setDialog({ kind: 'settings' })}
-        onHelp={() => setDialog({ kind: 'help' })}
+        onExport={openExport}
+        onCite={openCite}
+        onTrash={onTrash}
+        onRestore={onRestore}
+        onEmptyTrash={onEmptyTrash}
+        onDeleteForever={onDeleteForever}
+        onSettings={openSettings}
+        onHelp={openHelp}
       />
       <input
         ref={fileInputRef}
@@ -215,18 +258,15 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
       )}
       <div className="panes">
         <Sidebar
-          filter={searching ? { view: 'all', tag: '\u0000' } : filter}
+          filter={searching ? SEARCH_FILTER : filter}
           viewCounts={viewCounts}
           tags={lib.tags}
           publications={publications}
-          savedSearches={settings.savedSearches}
+          savedSearches={savedSearches}
           activeQuery={query.trim()}
-          onFilter={(f) => {
-            setQuery('');
-            setFilter(f);
-          }}
-          onManageTag={(tag) => setDialog({ kind: 'tag', tag })}
-          onRunSaved={(s) => changeQuery(s.query)}
+          onFilter={onFilter}
+          onManageTag={onManageTag}
+          onRunSaved={onRunSaved}
           onRemoveSaved={removeSaved}
         />
         {showFirstRun && (
@@ -279,13 +319,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
               ? `${focusSummary.tags.join('\u0001')}|${focusSummary.deletedAt ?? ''}`
               : ''
           }
-          tagProps={{
-            tags: selectionTags,
-            total: selected.length,
-            knownTags,
-            onAdd: (tags) => void actions.addTags(ids, tags),
-            onRemove: (tag) => void actions.removeTag(ids, tag),
-          }}
+          tagProps={tagProps}
           onArticleChanged={actions.articleChanged}
           onNoteSaved={actions.noteSaved}
         />

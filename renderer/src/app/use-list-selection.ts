@@ -22,13 +22,20 @@ export interface ListSelection {
   onSelectAll: () => void;
 }
 
+const NO_IDS: string[] = [];
+
 /** Selection state over `order`; ids that leave the list drop out of the selection. */
 export function useListSelection(order: readonly string[]): ListSelection {
   const [raw, setSelection] = useState<Selection>(EMPTY_SELECTION);
   // Built once per list, not per click: a 50,000-entry map costs milliseconds.
   const indexOf = useMemo(() => new Map(order.map((id, i) => [id, i])), [order]);
   const selection = useMemo(() => pruneSelection(raw, indexOf), [raw, indexOf]);
-  const ids = useMemo(() => targetIds(selection, order, indexOf), [selection, order, indexOf]);
+  // Nothing selected is always the same array: a new list or search answer then leaves the panes
+  // that take `ids` (reader, toolbar) unrendered.
+  const ids = useMemo(() => {
+    const out = targetIds(selection, order, indexOf);
+    return out.length === 0 ? NO_IDS : out;
+  }, [selection, order, indexOf]);
   const onRowClick = useCallback(
     (id: string, mods: Modifiers) => setSelection((p) => clickRow(p, order, id, mods)),
     [order],

@@ -2,7 +2,7 @@
  * The reader pane: header, tags for the selection, note, details, and the clean article
  * (or its original file as text).
  */
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, memo, useEffect, useState } from 'react';
 import type { Article, Note } from '../../../shared/model';
 import { useApi } from '../api/api-context';
 import { useLocale, useT } from '../i18n/i18n-context';
@@ -28,7 +28,7 @@ export interface ReaderProps {
 type Loaded = { id: string; version: string; article?: Article; error?: string };
 
 /** The reader region. */
-export const Reader = forwardRef<HTMLElement, ReaderProps>(function Reader(props, ref) {
+const ReaderPane = forwardRef<HTMLElement, ReaderProps>(function Reader(props, ref) {
   const api = useApi();
   const t = useT();
   const locale = useLocale();
@@ -154,3 +154,6 @@ export const Reader = forwardRef<HTMLElement, ReaderProps>(function Reader(props
     </main>
   );
 });
+
+/** Memoised: typing a search, or its answer, leaves the open article alone. */
+export const Reader = memo(ReaderPane);

@@ -1,7 +1,7 @@
 /**
  * The top bar: search, and actions on the selection.
  */
-import { forwardRef } from 'react';
+import { forwardRef, memo } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { SearchBox } from './SearchBox';
 
@@ -24,7 +24,7 @@ export interface ToolbarProps {
 }
 
 /** Toolbar; the forwarded ref is the search input. */
-export const Toolbar = forwardRef<HTMLInputElement, ToolbarProps>(function Toolbar(p, ref) {
+const ToolbarPane = forwardRef<HTMLInputElement, ToolbarProps>(function Toolbar(p, ref) {
   const t = useT();
   const none = p.selectedCount === 0;
   return (
@@ -102,3 +102,6 @@ export const Toolbar = forwardRef<HTMLInputElement, ToolbarProps>(function Toolb
     </header>
   );
 });
+
+/** Memoised: a search answer leaves it alone. */
+export const Toolbar = memo(ToolbarPane);
