@@ -178,12 +178,14 @@ function drawnRecall(
   const queries = drawRecallQueries(docs, perClass, 2024);
   const byClass = new Map<string, { n: number; src: number; scanMiss: number; lat: number[] }>();
   const misses: string[] = [];
+  const slowest: Array<[number, string]> = [];
   for (const q of queries) {
     let c = byClass.get(q.cls);
     if (!c) byClass.set(q.cls, (c = { n: 0, src: 0, scanMiss: 0, lat: [] }));
     const [got, t] = time(() => new Set(index.matchIds(q.query)));
     c.n++;
     c.lat.push(t);
+    slowest.push([t, `${q.cls}/${q.script} ${q.query} (${got.size})`]);
     if (got.has(q.source)) c.src++;
     else misses.push(`${q.cls}/${q.script} ${q.query}`);
     if (scan(q.query).some((id) => !got.has(id))) {
@@ -201,6 +203,13 @@ function drawnRecall(
     );
   }
   if (misses.length) console.log(`  misses: ${misses.slice(0, 10).join(' | ')}`);
+  slowest.sort((a, b) => b[0] - a[0]);
+  console.log(
+    `  slowest (matches): ${slowest
+      .slice(0, 5)
+      .map(([t, q]) => `${q} ${ms(t)}`)
+      .join(' | ')}`,
+  );
 }
 
 /** Cost of keeping the index current: re-indexing changed articles through library events. */

@@ -168,6 +168,58 @@ describe('phrase filters', () => {
   });
 });
 
+describe('phrases the index answers exactly', () => {
+  it('finds a one-word or two-character phrase by substring without reading a text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-oneword-'));
+    const texts = [
+      'Vote and go.',
+      'Android phones.',
+      'A BAND played.',
+      'An d-day.',
+      'Nothing here.',
+      '他们维权。',
+      '维 权分开。',
+      '權利與維權',
+    ];
+    const docs = texts.map((text, i) => makeArticle({ id: `d${i}`, lang: 'en', text }));
+    const index = await openSearchIndex({
+      dir,
+      library: new FakeLibrary(dir, docs).asLibrary(),
+      onError: () => undefined,
+    });
+    await index.close();
+    const idx = (await loadIndex(join(dir, 'index')))!;
+    let reads = 0;
+    const ctx: EvalContext = {
+      state: idx.state,
+      readStored: (rec) => {
+        reads++;
+        return idx.texts.read(rec.textRef);
+      },
+      readFoldedBytes: (rec, from, to) => {
+        reads++;
+        return rec.foldRef ? idx.texts.readBytes(rec.foldRef, from, to) : null;
+      },
+    };
+    const ids = (q: string) =>
+      evaluate(ctx, parseQuery(q))
+        .ranked.map((r) => idx.state.docs[r.doc]!.id)
+        .sort();
+    expect(ids('"and"')).toEqual(['d0', 'd1', 'd2']);
+    expect(ids('"AND"')).toEqual(['d0', 'd1', 'd2']);
+    expect(ids('"v"')).toEqual(['d0']);
+    expect(ids('"维权"')).toEqual(['d5', 'd7']);
+    expect(ids('"權"')).toEqual(['d5', 'd6', 'd7']);
+    expect(reads).toBe(0);
+    // Two words, or a longer run, are still checked in the text.
+    expect(ids('"an d"')).toEqual(['d3']);
+    expect(reads).toBeGreaterThan(0);
+    idx.texts.close();
+    idx.state.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('records without a phrase filter', () => {
   it('are read, whatever their neighbours have', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-nofilter-'));
