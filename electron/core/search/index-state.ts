@@ -9,7 +9,6 @@ import {
   FIELD_COUNT,
   PostingList,
   type Postings,
-  allPostings,
   decodeInto,
   emptyPostings,
   findTerm,
@@ -203,8 +202,11 @@ export class IndexState {
     return this.docs.length - this.baseCount + this.removedBase.size;
   }
 
-  /** Folds base and delta into a new dense base segment; renumbers documents. */
-  compact(): void {
+  /**
+   * Folds base and delta into a new dense base segment; renumbers documents. An on-disk base is
+   * read `windowBytes` at a time (tests pass a small window).
+   */
+  compact(windowBytes = COMPACT_WINDOW): void {
     const remap = new Int32Array(this.docs.length).fill(-1);
     const docs: DocRecord[] = [];
     this.docs.forEach((rec, i) => {
@@ -216,13 +218,17 @@ export class IndexState {
     const deltaKeys = [...this.delta.keys()].sort();
     const terms: string[] = [];
     const postOffsets: number[] = [0];
-    const out = new ByteWriter(1 << 16);
+    // Merged postings never take more bytes than their inputs (renumbering only shrinks gaps, and
+    // a term's first delta posting shrinks once it follows the base's), so one buffer of the
+    // inputs' size holds them: no doubling while writing and no trimmed copy after.
+    let bound = this.base ? (this.base.postOffsets[this.base.postOffsets.length - 1] ?? 0) : 0;
+    for (const pl of this.delta.values()) bound += pl.w.len;
+    const out = new ByteWriter(Math.max(16, bound));
     const scratch = emptyPostings(1024);
-    // One read of an on-disk base instead of one per term.
-    const base = this.base ? { ...this.base, postings: allPostings(this.base) } : null;
+    const base = this.base ? basePostingsReader(this.base, windowBytes) : null;
     const emit = (term: string, baseIdx: number, pl: PostingList | undefined) => {
       scratch.count = 0;
-      if (baseIdx >= 0 && base) decodeInto(postingsBytes(base, baseIdx), scratch);
+      if (baseIdx >= 0 && base) decodeInto(base(baseIdx), scratch);
       if (pl) decodeInto(pl.w.result(), scratch);
       const start = out.len;
       let last = -1;
@@ -269,6 +275,32 @@ export class IndexState {
   }
 }
 
+/** Base postings read in windows of at least this many bytes while compacting. */
+const COMPACT_WINDOW = 4 << 20;
+
+/**
+ * Reads a segment's postings term by term, in term order. An on-disk segment is read a window at
+ * a time: one read per term is far too slow, and reading the whole section at once costs several
+ * times its size in memory while the merged postings are being built beside it.
+ */
+function basePostingsReader(seg: BaseSegment, window: number): (i: number) => Uint8Array {
+  if (seg.postings) return (i) => postingsBytes(seg, i);
+  let winStart = 0;
+  let win: Uint8Array = new Uint8Array(0);
+  return (i) => {
+    const s = seg.postOffsets[i]!;
+    const e = seg.postOffsets[i + 1]!;
+    if (s < winStart || e > winStart + win.length) {
+      const last = seg.postOffsets[seg.postOffsets.length - 1]!;
+      winStart = s;
+      // readPostings answers in a buffer it reuses, valid until its next call: only this reader
+      // calls it during compaction.
+      win = seg.readPostings!(s, Math.min(last, Math.max(e, s + window)));
+    }
+    return win.subarray(s - winStart, e - winStart);
+  };
+}
+
 /** The word terms of a segment, '\n'-joined (CJK terms are skipped by their first unit). */
 function baseWordTerms(seg: BaseSegment): string {
   const parts: string[] = [''];
@@ -298,6 +330,8 @@ function packSegment(terms: string[], postOffsets: number[], postings: Uint8Arra
     termChars,
     termOffsets,
     postOffsets: Uint32Array.from(postOffsets),
-    postings: postings.slice(),
+    // Trimmed only when retired documents left much of the buffer unused: a copy would briefly
+    // hold the postings twice.
+    postings: postings.byteLength < postings.buffer.byteLength * 0.75 ? postings.slice() : postings,
   };
 }

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeBase, openBase } from '../../../electron/core/search/index-files';
+import { type DocRecord, IndexState } from '../../../electron/core/search/index-state';
+import { FIELD_COUNT } from '../../../electron/core/search/postings';
+
+const rec = (id: string): DocRecord => ({
+  id,
+  title: id,
+  siteName: '',
+  authors: [],
+  tags: [],
+  lang: 'en',
+  publishedAt: null,
+  updatedAt: '2024-01-01T00:00:00.000Z',
+  trashed: false,
+  lens: [1, 1, 0, 0],
+  textRef: [0, 0],
+});
+
+/** A document's terms: a few shared ones and some of its own, with varied frequencies. */
+function termsOf(n: number): { terms: string[]; tfs: Uint16Array } {
+  const terms = ['common', `t${n % 7}`, `u${n % 13}`, `own${n}`];
+  const tfs = new Uint16Array(terms.length * FIELD_COUNT);
+  terms.forEach((_, i) => {
+    tfs[i * FIELD_COUNT + (i % FIELD_COUNT)] = 1 + ((n + i) % 300);
+    tfs[i * FIELD_COUNT + 1] = 1 + (n % 5);
+  });
+  return { terms, tfs };
+}
+
+/** Every term's postings as [doc id, tfs] pairs, ids instead of numbers (compaction renumbers). */
+function dump(state: IndexState, terms: string[]): Record<string, Array<[string, number[]]>> {
+  const out: Record<string, Array<[string, number[]]>> = {};
+  for (const t of terms) {
+    const p = state.postings(t);
+    const rows: Array<[string, number[]]> = [];
+    for (let k = 0; k < p.count; k++) {
+      const r = state.docs[p.docs[k]!];
+      if (r) rows.push([r.id, [...p.tfs.subarray(k * FIELD_COUNT, (k + 1) * FIELD_COUNT)]]);
+    }
+    out[t] = rows;
+  }
+  return out;
+}
+
+describe('IndexState.compact', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'folio-state-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('merges an on-disk base read in small windows with the delta, dropping retired documents', () => {
+    const state = new IndexState();
+    for (let n = 0; n < 300; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    state.compact();
+    // Write the base and search it from the file, as after a save.
+    const file = join(dir, 'base-1.bin');
+    writeFileSync(file, encodeBase(1, state.docs as DocRecord[], state.base!));
+    state.useBase(openBase(file, 1, false).base);
+    expect(state.base!.postings).toBeNull();
+
+    for (let n = 300; n < 400; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    // Retire base and delta documents, and re-add one (its old number retires).
+    for (const n of [0, 5, 150, 299, 310, 399]) state.remove(`d${n}`);
+    state.add(rec('d7'), termsOf(1007), false);
+
+    const terms = ['common', 'own0', 'own7', 'own1007', 'own150', 'own350', 'zzz'];
+    for (let k = 0; k < 7; k++) terms.push(`t${k}`);
+    for (let k = 0; k < 13; k++) terms.push(`u${k}`);
+    const before = dump(state, terms);
+    // A window far smaller than the postings, so the base is read in many pieces, some of them
+    // a single long posting list.
+    state.compact(64);
+    expect(dump(state, terms)).toEqual(before);
+    expect(state.docs.length).toBe(394);
+    expect(before.common).toHaveLength(394);
+    expect(before.own0).toEqual([]);
+    expect(before.own7).toEqual([]);
+    expect(before.own1007?.map((r) => r[0])).toEqual(['d7']);
+    state.close();
+  });
+});
