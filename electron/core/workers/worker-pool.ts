@@ -35,6 +35,12 @@ export interface WorkerPoolOptions<In, Out> {
   prepare?: (input: In) => [message: In, transfer: Transferable[]];
   /** Heap limits for each worker (see Worker's `resourceLimits`). */
   resourceLimits?: ResourceLimits;
+  /**
+   * Inputs too big for those limits: each runs in a worker of its own started without them, and
+   * ended after it. A worker that reaches its heap limit may abort the whole process rather than
+   * fail its job (nodejs/node#47224), so a huge input must never meet one.
+   */
+  unlimited?: (input: In) => boolean;
   /** Jobs sent to a worker before it answers the first (default 1). Two let a worker start
    * its next job while this thread is busy and has not yet read the previous answer. */
   depth?: number;
@@ -80,6 +86,8 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
   const size = Math.max(1, Math.min(8, opts.size ?? os.availableParallelism()));
   const depth = Math.max(1, opts.depth ?? 1);
   const slots: Slot<In, Out>[] = [];
+  /** Workers running one `unlimited` job each. */
+  const loners = new Map<Worker, Job<In, Out>>();
   const queue: Job<In, Out>[] = [];
   let nextId = 1;
   let closed = false;
@@ -108,6 +116,40 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
       }
     }
     if (queue.length > 0 && slots.length < size) spawn();
+  };
+
+  const runAlone = (job: Job<In, Out>) => {
+    const worker = new Worker(opts.workerFile as string | URL);
+    loners.set(worker, job);
+    let started = false;
+    const settle = (finish: () => void) => {
+      if (!loners.delete(worker)) return;
+      finish();
+      void worker.terminate();
+    };
+    worker.on('message', (reply: WorkerReply<Out>) => {
+      if (reply.type === 'ready') {
+        started = true;
+        const [input, transfer] = opts.prepare ? opts.prepare(job.input) : [job.input, []];
+        worker.postMessage({ id: job.id, input } satisfies WorkerRequest<In>, transfer);
+      } else if (reply.type === 'done') {
+        settle(() => job.resolve(reply.output));
+      } else {
+        settle(() => job.reject(toFolioError(reply.error)));
+      }
+    });
+    const lost = (err: Error) =>
+      settle(() => {
+        if (started) {
+          job.reject(new FolioError('INTERNAL', `${opts.name} crashed: ${err.message}`));
+          return;
+        }
+        // As for a pool worker that never loaded: this thread runs the jobs from now on.
+        broken ??= err;
+        runInThread(job);
+      });
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`worker exited with code ${code}`)));
   };
 
   const send = (slot: Slot<In, Out>, job: Job<In, Out>) => {
@@ -160,7 +202,12 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
     run(input) {
       if (closed) return Promise.reject(new FolioError('INTERNAL', `${opts.name} is closed.`));
       return new Promise<Out>((resolve, reject) => {
-        queue.push({ id: nextId++, input, resolve, reject });
+        const job = { id: nextId++, input, resolve, reject };
+        if (!broken && opts.resourceLimits && opts.unlimited?.(input)) {
+          runAlone(job);
+          return;
+        }
+        queue.push(job);
         dispatch();
       });
     },
@@ -175,7 +222,14 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
           job.reject(new FolioError('INTERNAL', `${opts.name} was closed.`));
         }
       }
-      await Promise.all(running.map((slot) => slot.worker.terminate()));
+      const alone = [...loners];
+      loners.clear();
+      for (const [, job] of alone)
+        job.reject(new FolioError('INTERNAL', `${opts.name} was closed.`));
+      await Promise.all([
+        ...running.map((slot) => slot.worker.terminate()),
+        ...alone.map(([worker]) => worker.terminate()),
+      ]);
     },
   };
 }

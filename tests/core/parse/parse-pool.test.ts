@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FolioError } from '../../../shared/errors';
 import { parseDocument } from '../../../electron/core/parse/parse-document';
-import { createParsePool, defaultParseWorkerFile } from '../../../electron/core/parse/parse-pool';
+import {
+  UNLIMITED_ABOVE_BYTES,
+  createParsePool,
+  defaultParseWorkerFile,
+} from '../../../electron/core/parse/parse-pool';
 import { analyseText } from '../../../electron/core/search/text-analysis';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -31,6 +35,17 @@ describe('parse pool', () => {
     );
     const outcomes = await Promise.all(inputs.map((b, i) => pool.parse(b, `f${i}.txt`)));
     outcomes.forEach((o, i) => expect(o.article.title).toContain(`#${i}`));
+  }, 30_000);
+
+  it('parses a file over the size limit of its workers in a worker of its own', async () => {
+    const para = '<p>这是一段测试文字，用来检查大文件的导入。A paragraph of a large page.</p>';
+    const script = 'A'.repeat(UNLIMITED_ABOVE_BYTES);
+    const page = `<html><head><title>Big</title><script>var d = "${script}";</script></head><body><article><h1>Big</h1>${para.repeat(50)}</article></body></html>`;
+    const bytes = Buffer.from(page);
+    expect(bytes.byteLength).toBeGreaterThan(UNLIMITED_ABOVE_BYTES);
+    const outcome = await pool.parse(bytes, 'big.html');
+    expect(outcome).toEqual(parseDocument(bytes, 'big.html'));
+    expect(outcome.article.text).toContain('A paragraph of a large page.');
   }, 30_000);
 
   it('delivers parser errors as FolioError with their code', async () => {

@@ -71,6 +71,37 @@ describe('worker pool', () => {
     await own.close();
   }, 30_000);
 
+  it('runs inputs marked unlimited in a worker of their own without the heap limit', async () => {
+    const own = createWorkerPool<FixtureJob, FixtureResult>({
+      workerFile,
+      size: 1,
+      name: 'The fixture',
+      resourceLimits: { maxOldGenerationSizeMb: 48 },
+      unlimited: (job) => job.op === 'hog' && job.mb > 32,
+    });
+    const small = await own.run({ op: 'hog', mb: 4 });
+    // Far over the limit: in the limited worker this ends in ERR_WORKER_OUT_OF_MEMORY.
+    const big = await own.run({ op: 'hog', mb: 160 });
+    expect(big.n).toBe(160);
+    expect(big.thread).not.toBe(small.thread);
+    const next = await own.run({ op: 'double', n: 21 });
+    expect(next).toEqual({ n: 42, thread: small.thread });
+    await own.close();
+  }, 60_000);
+
+  it('falls back to this thread when a worker for an unlimited input cannot start', async () => {
+    const broken = createWorkerPool<FixtureJob, FixtureResult>({
+      workerFile: path.join(import.meta.dirname, 'no-such-worker.mjs'),
+      name: 'The fixture',
+      fallback: double,
+      resourceLimits: { maxOldGenerationSizeMb: 48 },
+      unlimited: () => true,
+    });
+    expect(await broken.run({ op: 'double', n: 2 })).toEqual({ n: 4, thread: -1 });
+    expect(await broken.run({ op: 'double', n: 3 })).toEqual({ n: 6, thread: -1 });
+    await broken.close();
+  }, 30_000);
+
   it('rejects waiting jobs on close and refuses work after it', async () => {
     const own = createWorkerPool<FixtureJob, FixtureResult>({
       workerFile,
