@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import type { FunctionComponent } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { FolioApi } from '../../../shared/api';
+import { createFakeApi } from '../fixtures/fake-api';
+import { installRenderCounter } from './render-counter';
+
+// The root tsconfig type-checks tests without JSX, so a .tsx module is imported by a path it
+// does not follow.
+const APP = '../../../renderer/src/app/App';
+
+// Before react-dom loads (the imports below are dynamic for that reason).
+const counter = installRenderCounter();
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Types `text` into the input as the browser does: native value setter, then an input event. */
+function type(input: HTMLInputElement, text: string): void {
+  const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  set.call(input, text);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function until(check: () => boolean): Promise<void> {
+  const { act } = await import('react');
+  for (let i = 0; i < 200 && !check(); i++) await act(() => new Promise((r) => setTimeout(r, 10)));
+  expect(check()).toBe(true);
+}
+
+describe('Workspace renders', () => {
+  it('draws a search answer without rendering the sidebar, toolbar or reader again', async () => {
+    const { act, createElement } = await import('react');
+    const { createRoot } = await import('react-dom/client');
+    const { App } = (await import(/* @vite-ignore */ APP)) as {
+      App: FunctionComponent<{ api: FolioApi }>;
+    };
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    // Searches answer when the test says so.
+    const fake = createFakeApi(60);
+    let release = (): void => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const api: FolioApi = { ...fake, search: (req) => gate.then(() => fake.search(req)) };
+    await act(() => root.render(createElement(App, { api })));
+    await until(
+      () => host.querySelector('[data-testid="sidebar"] [data-testid="nav-all"]') !== null,
+    );
+    const input = host.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
+    await act(() => type(input, '经济'));
+    // The keystroke's render is done; the answer is still on its way.
+    expect(host.querySelector('[data-testid="search-hit"]')).toBeNull();
+    counter.reset();
+    release();
+    await until(() => host.querySelectorAll('[data-testid="search-hit"]').length > 0);
+    expect(counter.counts.get('SearchResults')).toBeGreaterThan(0);
+    for (const pane of ['Sidebar', 'Toolbar', 'SearchBox', 'Reader'])
+      expect(counter.counts.get(pane) ?? 0, pane).toBe(0);
+    // Highlights are marks; the rest of a title is bare text, no wrapper elements.
+    const title = host.querySelector('[data-testid="search-hit"] .row-title')!;
+    expect(title.querySelector('mark')?.textContent).toBe('经济');
+    expect(title.querySelectorAll('*').length).toBe(title.querySelectorAll('mark').length);
+    await act(() => root.unmount());
+    host.remove();
+  });
+});
