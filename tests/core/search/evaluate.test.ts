@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../shared/model';
 import type { SearchIndex } from '../../../electron/core/ports';
 import { type EvalContext, evaluate } from '../../../electron/core/search/evaluate';
 import { decodeFolded } from '../../../electron/core/search/folded-form';
@@ -11,6 +12,47 @@ import { loadIndex } from '../../../electron/core/search/index-persistence';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
 import { parseQuery } from '../../../electron/core/search/query-parser';
 import { FakeLibrary, makeArticle } from './fake-library';
+
+/**
+ * An index of `docs` built, closed and loaded back as evaluate() sees it, with a context that
+ * counts the texts it reads.
+ */
+async function loadedIndex(prefix: string, docs: Article[]) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const index = await openSearchIndex({
+    dir,
+    library: new FakeLibrary(dir, docs).asLibrary(),
+    onError: () => undefined,
+  });
+  await index.close();
+  const idx = (await loadIndex(join(dir, 'index')))!;
+  let reads = 0;
+  const ctx: EvalContext = {
+    state: idx.state,
+    readStored: (rec) => {
+      reads++;
+      return idx.texts.read(rec.textRef);
+    },
+    readFoldedBytes: (rec, from, to) => {
+      reads++;
+      return rec.foldRef ? idx.texts.readBytes(rec.foldRef, from, to) : null;
+    },
+  };
+  const ids = (q: string) =>
+    evaluate(ctx, parseQuery(q))
+      .ranked.map((r) => idx.state.docs[r.doc]!.id)
+      .sort();
+  return {
+    idx,
+    ids,
+    reads: () => reads,
+    dispose() {
+      idx.texts.close();
+      idx.state.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 describe('contiguity of CJK terms', () => {
   let dir: string;
@@ -170,7 +212,6 @@ describe('phrase filters', () => {
 
 describe('phrases the index answers exactly', () => {
   it('finds a one-word or two-character phrase by substring without reading a text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'folio-oneword-'));
     const texts = [
       'Vote and go.',
       'Android phones.',
@@ -181,74 +222,35 @@ describe('phrases the index answers exactly', () => {
       '维 权分开。',
       '權利與維權',
     ];
-    const docs = texts.map((text, i) => makeArticle({ id: `d${i}`, lang: 'en', text }));
-    const index = await openSearchIndex({
-      dir,
-      library: new FakeLibrary(dir, docs).asLibrary(),
-      onError: () => undefined,
-    });
-    await index.close();
-    const idx = (await loadIndex(join(dir, 'index')))!;
-    let reads = 0;
-    const ctx: EvalContext = {
-      state: idx.state,
-      readStored: (rec) => {
-        reads++;
-        return idx.texts.read(rec.textRef);
-      },
-      readFoldedBytes: (rec, from, to) => {
-        reads++;
-        return rec.foldRef ? idx.texts.readBytes(rec.foldRef, from, to) : null;
-      },
-    };
-    const ids = (q: string) =>
-      evaluate(ctx, parseQuery(q))
-        .ranked.map((r) => idx.state.docs[r.doc]!.id)
-        .sort();
+    const { ids, reads, dispose } = await loadedIndex(
+      'folio-oneword-',
+      texts.map((text, i) => makeArticle({ id: `d${i}`, lang: 'en', text })),
+    );
     expect(ids('"and"')).toEqual(['d0', 'd1', 'd2']);
     expect(ids('"AND"')).toEqual(['d0', 'd1', 'd2']);
     expect(ids('"v"')).toEqual(['d0']);
     expect(ids('"维权"')).toEqual(['d5', 'd7']);
     expect(ids('"權"')).toEqual(['d5', 'd6', 'd7']);
-    expect(reads).toBe(0);
+    expect(reads()).toBe(0);
     // Two words, or a longer run, are still checked in the text.
     expect(ids('"an d"')).toEqual(['d3']);
-    expect(reads).toBeGreaterThan(0);
-    idx.texts.close();
-    idx.state.close();
-    rmSync(dir, { recursive: true, force: true });
+    expect(reads()).toBeGreaterThan(0);
+    dispose();
   });
 });
 
 describe('records without a phrase filter', () => {
   it('are read, whatever their neighbours have', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'folio-nofilter-'));
     const docs = ['the president', 'a president', 'the president', 'the', 'the president'].map(
       (text, i) => makeArticle({ id: `d${i}`, lang: 'en', text: `Today ${text} spoke.` }),
     );
-    const index = await openSearchIndex({
-      dir,
-      library: new FakeLibrary(dir, docs).asLibrary(),
-      onError: () => undefined,
-    });
-    await index.close();
-    const idx = (await loadIndex(join(dir, 'index')))!;
+    const { idx, ids, dispose } = await loadedIndex('folio-nofilter-', docs);
     // Older records carry no filter; mix them with filtered ones.
     idx.state.docs.forEach((rec, i) => {
       if (rec && i % 2 === 1) delete rec.gapSig;
     });
-    const ctx: EvalContext = {
-      state: idx.state,
-      readStored: (rec) => idx.texts.read(rec.textRef),
-      readFoldedBytes: (rec) => (rec.foldRef ? idx.texts.readBytes(rec.foldRef) : null),
-    };
-    const ids = evaluate(ctx, parseQuery('"the president"')).ranked.map(
-      (r) => idx.state.docs[r.doc]!.id,
-    );
-    expect(ids.sort()).toEqual(['d0', 'd2', 'd4']);
-    idx.texts.close();
-    idx.state.close();
-    rmSync(dir, { recursive: true, force: true });
+    expect(ids('"the president"')).toEqual(['d0', 'd2', 'd4']);
+    dispose();
   });
 });
 
