@@ -433,6 +433,17 @@ async function main(): Promise<void> {
         typing.map((x, i) => x + parts[i]!.paint),
       ),
     );
+    // The page's own parts, apart from the core's search: wall time on a shared machine is noisy,
+    // and these move by a few milliseconds, so their means are printed too.
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    for (const [label, key] of [
+      ['  send (keystroke to request)', 'send'],
+      ['  show (answer to its frame)', 'show'],
+      ['  paint (that frame)', 'paint'],
+    ] as const) {
+      const xs = parts.map((p) => p[key]);
+      console.log(`${fmt(label, xs)}; mean ${mean(xs).toFixed(1)} ms`);
+    }
     console.log(fmt('  CJK again, through an input method', composed));
     console.log(fmt('article shown after click', select));
     console.log(
