@@ -86,6 +86,7 @@ interface BaseHeader {
 
 export const baseName = (gen: number): string => `base-${gen}.bin`;
 export const deltaName = (gen: number): string => `delta-${gen}.jsonl`;
+export const checkpointName = (gen: number): string => `delta-${gen}.ckpt`;
 
 /** Writes bytes atomically: temp file, fsync, rename. */
 export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
@@ -369,32 +370,35 @@ export function deltaHeader(gen: number): string {
 /**
  * Reads the delta log of a generation; null when there is none. A last line cut short by a crash
  * is dropped (its changes are caught up from the library by updatedAt); damage elsewhere is
- * corruption.
+ * corruption. With `from`, only the lines after that byte (the end of a line) are read: null
+ * then also when the log does not reach it.
  */
-export async function readDelta(dir: string, gen: number): Promise<DeltaEntry[] | null> {
-  let raw: string;
+export async function readDelta(dir: string, gen: number, from = 0): Promise<DeltaEntry[] | null> {
+  let raw: Buffer;
   try {
-    raw = await readFile(join(dir, deltaName(gen)), 'utf8');
+    raw = await readFile(join(dir, deltaName(gen)));
   } catch {
     return null;
   }
-  const lines = raw.split('\n');
-  const head = lines.shift() ?? '';
+  const headEnd = raw.indexOf(0x0a);
+  const head = raw.toString('utf8', 0, headEnd < 0 ? raw.length : headEnd);
+  if (from > 0 && (from > raw.length || raw[from - 1] !== 0x0a || from <= headEnd)) return null;
+  const rest = headEnd < 0 ? [] : raw.toString('utf8', from > 0 ? from : headEnd + 1).split('\n');
   let header: { formatVersion?: number; gen?: number } = {};
   try {
     header = JSON.parse(head) as typeof header;
   } catch {
-    if (lines.length > 0) corrupt('delta header');
+    if (rest.length > 0) corrupt('delta header');
     return [];
   }
   if (header.formatVersion !== FORMAT_VERSION || header.gen !== gen) corrupt('delta generation');
   const out: DeltaEntry[] = [];
-  lines.forEach((line, i) => {
+  rest.forEach((line, i) => {
     if (!line) return;
     try {
       out.push(JSON.parse(line) as DeltaEntry);
     } catch {
-      if (i !== lines.length - 1) corrupt('delta entry');
+      if (i !== rest.length - 1) corrupt('delta entry');
     }
   });
   return out;
@@ -415,7 +419,7 @@ export async function appendSynced(path: string, data: string): Promise<void> {
 export async function removeStale(dir: string, keep: string[], names: string[]): Promise<void> {
   for (const n of names) {
     if (keep.includes(n) || n === 'manifest.json') continue;
-    if (/^(base-\d+\.bin|delta-\d+\.jsonl?|texts-\d+\.bin)(\..*\.tmp)?$/.test(n)) {
+    if (/^(base-\d+\.bin|delta-\d+\.(jsonl?|ckpt)|texts-\d+\.bin)(\..*\.tmp)?$/.test(n)) {
       await rm(join(dir, n), { force: true });
     }
   }

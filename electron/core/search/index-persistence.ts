@@ -3,7 +3,7 @@
  * the base; once the delta grows, the index is compacted and a new base generation written.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   FORMAT_VERSION,
@@ -11,6 +11,7 @@ import {
   deltaHeader,
   type Manifest,
   baseName,
+  checkpointName,
   openBase,
   deltaName,
   encodeBase,
@@ -21,6 +22,7 @@ import {
   toDeltaRecord,
   writeAtomic,
 } from './index-files';
+import { encodeCheckpoint, readCheckpoint } from './delta-checkpoint';
 import { IndexState } from './index-state';
 import { FIELD_COUNT } from './postings';
 import { TextStore } from './text-store';
@@ -32,6 +34,8 @@ export interface LoadedIndex {
   manifest: Manifest;
   /** Checks the postings left on disk at load (absent for an index built in this session). */
   verifyPostings?: () => Promise<void>;
+  /** Bytes of the delta log that its checkpoint holds (delta-checkpoint.ts); 0 for none. */
+  checkpointed?: number;
 }
 
 /** Loads the index in `dir`; null when there is none. Throws when it is corrupt. */
@@ -61,7 +65,12 @@ async function withDelta(
   textsPath: string,
   verifyPostings: () => Promise<void>,
 ): Promise<LoadedIndex> {
-  const delta = await readDelta(dir, manifest.gen);
+  // A checkpoint applies when the log still reaches the end of what it holds; then only the lines
+  // after that are replayed.
+  const ck = await readCheckpoint(dir, manifest.gen, state.baseCount);
+  const tail = ck ? await readDelta(dir, manifest.gen, ck.logBytes) : null;
+  if (ck && tail) state.restoreDelta(ck.removedBase, ck.docs, ck.postings);
+  const delta = ck && tail ? tail : await readDelta(dir, manifest.gen);
   for (const entry of delta ?? []) {
     if ('removed' in entry) {
       for (const d of entry.removed) {
@@ -89,7 +98,13 @@ async function withDelta(
     texts.close();
     throw new Error('search index is corrupt: texts file truncated');
   }
-  return { state, texts, manifest, verifyPostings };
+  return {
+    state,
+    texts,
+    manifest,
+    verifyPostings,
+    checkpointed: ck && tail ? ck.logBytes : 0,
+  };
 }
 
 /**
@@ -118,6 +133,23 @@ export async function saveDelta(dir: string, idx: LoadedIndex): Promise<void> {
   idx.texts.sync();
   if (lines.length) await appendSynced(join(dir, deltaName(manifest.gen)), lines.join(''));
   state.markSaved(true);
+}
+
+/** The delta log replayed past its checkpoint, in bytes, beyond which saves write a new one. */
+const CHECKPOINT_EVERY = 8 << 20;
+
+/**
+ * Writes a checkpoint of the delta when the log holds changes it lacks: always with `force` (the
+ * index is closing), else once they pass CHECKPOINT_EVERY bytes, so a crash leaves a short replay.
+ */
+export async function saveCheckpoint(dir: string, idx: LoadedIndex, force: boolean): Promise<void> {
+  if (!idx.state.deltaLogExists) return;
+  const logBytes = (await stat(join(dir, deltaName(idx.manifest.gen)))).size;
+  const behind = logBytes - (idx.checkpointed ?? 0);
+  if (behind <= 0 || (!force && behind < CHECKPOINT_EVERY)) return;
+  const bytes = encodeCheckpoint(idx.state, idx.manifest.gen, logBytes);
+  await writeAtomic(join(dir, checkpointName(idx.manifest.gen)), bytes);
+  idx.checkpointed = logBytes;
 }
 
 /** Rewrites texts of live documents into a fresh file (when most of the old one is stale). */

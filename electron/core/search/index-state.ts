@@ -185,6 +185,32 @@ export class IndexState {
     this.deltaTerms.clear();
   }
 
+  /**
+   * Restores a delta saved by a checkpoint (delta-checkpoint.ts) onto the base just loaded: the
+   * base documents it retired, its documents by number (null where retired) and its postings.
+   */
+  restoreDelta(
+    removedBase: readonly number[],
+    docs: ReadonlyArray<DocRecord | null>,
+    postings: Map<string, PostingList>,
+  ): void {
+    for (const d of removedBase) {
+      const rec = this.docs[d];
+      if (rec) this.remove(rec.id);
+    }
+    for (const rec of docs) {
+      if (rec) {
+        this.remove(rec.id);
+        this.byId.set(rec.id, this.docs.length);
+        this.live++;
+        rec.lens.forEach((l, f) => (this.lenSums[f]! += l));
+      }
+      this.docs.push(rec);
+    }
+    this.delta = postings;
+    for (const term of postings.keys()) if (isWordTerm(term)) this.deltaWords += `${term}\n`;
+  }
+
   /** Documents retired since the last save (the list is handed over and cleared). */
   takeRemovedSinceSave(): number[] {
     const out = this.removedSinceSave;

@@ -17,6 +17,7 @@ import {
   emptyIndex,
   loadIndex,
   saveDelta,
+  saveCheckpoint,
   saveSnapshot,
 } from './index-persistence';
 import { isEmptyQuery, parseQuery } from './query-parser';
@@ -126,6 +127,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       idx = await saveSnapshot(dir, idx);
     } else {
       await saveDelta(dir, idx);
+      await saveCheckpoint(dir, idx, false);
     }
     dirty = false;
   };
@@ -272,6 +274,9 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       unsubscribe();
       if (timer) clearTimeout(timer);
       await serial(persist).catch(onError);
+      // The next load then restores the delta at once instead of replaying its log (a failure
+      // only means that replay).
+      await serial(() => saveCheckpoint(dir, idx, true)).catch(onError);
       idx.texts.close();
       idx.state.close();
     },

@@ -256,7 +256,7 @@ describe('openSearchIndex persistence', () => {
     const indexDir = join(dir, 'index');
     const log = join(
       indexDir,
-      readdirSync(indexDir).find((f) => f.startsWith('delta-'))!,
+      readdirSync(indexDir).find((f) => f.endsWith('.jsonl'))!,
     );
     const lines = readFileSync(log, 'utf8').trim().split('\n');
     // Header, then the first save's document, then the second save's removal and document.
