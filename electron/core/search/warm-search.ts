@@ -1,18 +1,14 @@
 /**
  * Warms the search path in the background, so the user's first search does not pay for one-off
- * work: the folding table (65,536 code points folded once), the tokenizer's table, the base
- * segment's word dictionary, the BM25 norms and facet table of the index state, and the JIT of
- * the query, snippet and facet code. On a 50,000-article library the first search took 230–310 ms
- * of CPU, against 25–80 ms for the same query once warm.
+ * work: the base segment's word dictionary, the BM25 norms and facet table of the index state,
+ * the phrase filters, and the JIT of the query, snippet and facet code. On a 50,000-article
+ * library the first search took 230–310 ms of CPU, against 25–80 ms for the same query once warm.
+ * (Character folding fills its tables as characters first occur: it needs no warming.)
  *
  * The work runs in small steps with a turn of the event loop between them, so a request that
  * arrives meanwhile (a search already typed) waits for one step at most, never for all of them.
  */
 import type { SearchRequest, SearchResponse } from '../../../shared/api';
-import { foldChar, foldText } from './fold';
-
-/** Code points folded per step: a few milliseconds of work. */
-const FOLD_SLICE = 4096;
 
 export interface WarmSearchOptions {
   /** The search entry point warmed (SearchIndex.search). */
@@ -56,26 +52,12 @@ export function warmQueries(titles: readonly string[]): string[] {
 export function warmSearch(opts: WarmSearchOptions): SearchWarmer {
   const pause = opts.pause ?? nextTurn;
   let stopped = false;
-  const steps: Array<() => void> = [];
-  // foldChar caches each code point, and the fold table is built from that cache: folding the
-  // BMP slice by slice first turns one long step (0.1–0.5 s) into many short ones.
-  for (let from = 0; from < 0x10000; from += FOLD_SLICE) {
-    steps.push(() => {
-      for (let c = from; c < from + FOLD_SLICE; c++) {
-        if (c < 0xd800 || c > 0xdfff) foldChar(String.fromCharCode(c));
-      }
-    });
-  }
-  steps.push(() => foldText('warm'));
   const run = async (): Promise<void> => {
     await opts.ready;
     for (const query of warmQueries(opts.titles())) {
-      steps.push(() => void opts.search({ query, limit: 25 }));
-    }
-    for (const step of steps) {
       await pause();
       if (stopped) return;
-      step();
+      opts.search({ query, limit: 25 });
     }
   };
   // A failed warm-up only leaves caches cold; the search that needs them reports its own errors.
