@@ -88,10 +88,10 @@ describe('contiguity of CJK terms', () => {
 
   it('finds a run in any window of a long text, or across the end of one', async () => {
     const more = mkdtempSync(join(tmpdir(), 'folio-long-'));
-    // Windows end at W, 3W, 7W, 15W bytes of the stored form. A CJK text is stored as UTF-16
+    // The first windows end at W, 3W and 7W bytes of the stored form. A CJK text is stored as UTF-16
     // after a 2-byte mark (folded-form.ts): character i takes bytes 2 + 2i and 2 + 2i + 1, so
     // after e / 2 - 3 characters the 8-byte run starts 4 bytes before the window's end e.
-    const ends = [1, 3, 7, 15].map((k) => k * FIRST_WINDOW);
+    const ends = [1, 3, 7].map((k) => k * FIRST_WINDOW);
     const lead = [...ends.map((e) => e / 2 - 3), 0, 100, 5000, 12000];
     const docs = lead.map((n, i) =>
       makeArticle({ id: `long${i}`, text: `${'的'.repeat(n)}维权律师。${'的'.repeat(3000)}` }),
@@ -121,7 +121,7 @@ describe('contiguity of CJK terms', () => {
     const want = [...lead.map((_, i) => `long${i}`), 'title'].sort();
     expect(long.matchIds('维权律师').sort()).toEqual(want);
     expect(long.matchIds('"维权律师"').sort()).toEqual(want);
-    expect(long.matchIds('"the president"').sort()).toEqual(['en0', 'en1', 'en2', 'en3']);
+    expect(long.matchIds('"the president"').sort()).toEqual(['en0', 'en1', 'en2']);
     await long.close();
 
     // Forms stored in UTF-8 before UTF-16 was chosen for CJK are still searched as UTF-8.
