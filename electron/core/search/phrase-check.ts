@@ -24,8 +24,8 @@ export interface EvalContext {
   /** "text \0 notes" of a document. */
   readStored(rec: DocRecord): string;
   /**
-   * The same, folded for matching (see DocRecord.foldRef), as UTF-8 in a reused buffer: bytes
-   * [from, to) of it when given, clamped to its length.
+   * The same, folded for matching (see DocRecord.foldRef), as stored (folded-form.ts) in a reused
+   * buffer: bytes [from, to) of it when given, clamped to its length.
    */
   readFoldedBytes(rec: DocRecord, from?: number, to?: number): Buffer | null;
 }
@@ -155,7 +155,7 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
       if (!body) return inShortFields(rec, phrase, bits);
       // A name or phrase usually sits early in a text that holds it, but articles run to 100 KB
-      // and more: windows that double from a small first one read about twice the bytes up to
+      // and more: windows that double from the first read at most about twice the bytes up to
       // the match instead of the whole text, each overlapping the last so that a match across
       // their boundary is found. The first tells the form's encoding (folded-form.ts). The
       // title, which needs no read, goes after the first window.
