@@ -11,7 +11,10 @@ import {
   type Postings,
   decodeInto,
   emptyPostings,
+  appendAfter,
+  compareTermAt,
   findTerm,
+  lastDocOf,
   postingsBytes,
   termAt,
   writePosting,
@@ -242,53 +245,89 @@ export class IndexState {
       }
     });
     const deltaKeys = [...this.delta.keys()].sort();
-    const terms: string[] = [];
-    const postOffsets: number[] = [0];
+    const old = this.base;
+    const baseTerms = old ? old.termOffsets.length - 1 : 0;
+    // The merged dictionary is written straight into the new segment's arrays, base terms copied
+    // as code units: a string per base term would be hundreds of thousands of short-lived
+    // strings on the main thread at every compaction.
+    let deltaChars = 0;
+    for (const t of deltaKeys) deltaChars += t.length;
+    const termChars = new Uint16Array((old?.termChars.length ?? 0) + deltaChars);
+    const termOffsets = new Uint32Array(baseTerms + deltaKeys.length + 1);
+    const postOffsets = new Uint32Array(baseTerms + deltaKeys.length + 1);
+    let termCount = 0;
+    let charCount = 0;
     // Merged postings never take more bytes than their inputs (renumbering only shrinks gaps, and
     // a term's first delta posting shrinks once it follows the base's), so one buffer of the
     // inputs' size holds them: no doubling while writing and no trimmed copy after.
-    let bound = this.base ? (this.base.postOffsets[this.base.postOffsets.length - 1] ?? 0) : 0;
+    let bound = old ? (old.postOffsets[baseTerms] ?? 0) : 0;
     for (const pl of this.delta.values()) bound += pl.w.len;
     const out = new ByteWriter(Math.max(16, bound));
     const scratch = emptyPostings(1024);
-    const base = this.base ? basePostingsReader(this.base, windowBytes) : null;
-    const emit = (term: string, baseIdx: number, pl: PostingList | undefined) => {
-      scratch.count = 0;
-      if (baseIdx >= 0 && base) decodeInto(base(baseIdx), scratch);
-      if (pl) decodeInto(pl.w.result(), scratch);
+    const readBase = old ? basePostingsReader(old, windowBytes) : null;
+    // With no document retired, numbers stay as they are and postings are copied as bytes: only
+    // the first delta posting of a term the base also holds needs a new gap.
+    const renumber = this.live !== this.docs.length;
+    /** Writes one term of the merged segment: base term `baseIdx`, or else `deltaTerm`. */
+    const emit = (baseIdx: number, deltaTerm: string | null, pl: PostingList | undefined) => {
       const start = out.len;
-      let last = -1;
-      for (let k = 0; k < scratch.count; k++) {
-        const nd = remap[scratch.docs[k]!]!;
-        if (nd < 0) continue;
-        writePosting(out, nd - last, scratch.tfs.subarray(k * FIELD_COUNT, (k + 1) * FIELD_COUNT));
-        last = nd;
+      const baseBytes = baseIdx >= 0 && readBase ? readBase(baseIdx) : null;
+      if (!renumber) {
+        if (baseBytes) out.bytes(baseBytes);
+        if (pl && baseBytes?.length) appendAfter(out, pl.w.result(), lastDocOf(baseBytes));
+        else if (pl) out.bytes(pl.w.result());
+      } else {
+        scratch.count = 0;
+        if (baseBytes) decodeInto(baseBytes, scratch);
+        if (pl) decodeInto(pl.w.result(), scratch);
+        let last = -1;
+        for (let k = 0; k < scratch.count; k++) {
+          const nd = remap[scratch.docs[k]!]!;
+          if (nd < 0) continue;
+          const tfs = scratch.tfs.subarray(k * FIELD_COUNT, (k + 1) * FIELD_COUNT);
+          writePosting(out, nd - last, tfs);
+          last = nd;
+        }
       }
       if (out.len === start) return;
-      terms.push(term);
-      postOffsets.push(out.len);
+      if (baseIdx >= 0 && old) {
+        const s = old.termOffsets[baseIdx]!;
+        const e = old.termOffsets[baseIdx + 1]!;
+        termChars.set(old.termChars.subarray(s, e), charCount);
+        charCount += e - s;
+      } else if (deltaTerm !== null) {
+        for (let k = 0; k < deltaTerm.length; k++) termChars[charCount++] = deltaTerm.charCodeAt(k);
+      }
+      termOffsets[++termCount] = charCount;
+      postOffsets[termCount] = out.len;
     };
-    const baseTerms = this.base ? this.base.termOffsets.length - 1 : 0;
     let bi = 0;
     let di = 0;
-    let bTerm = bi < baseTerms && this.base ? termAt(this.base, bi) : null;
-    while (bTerm !== null || di < deltaKeys.length) {
+    while (bi < baseTerms || di < deltaKeys.length) {
       const dTerm = di < deltaKeys.length ? deltaKeys[di]! : null;
-      if (bTerm !== null && (dTerm === null || bTerm < dTerm)) {
-        emit(bTerm, bi, undefined);
-      } else if (bTerm !== null && bTerm === dTerm) {
-        emit(bTerm, bi, this.delta.get(dTerm));
+      // Both sides are sorted by UTF-16 code unit, as compareTermAt compares.
+      const c = bi >= baseTerms ? 1 : dTerm === null ? -1 : compareTermAt(old!, bi, dTerm);
+      if (c < 0) {
+        emit(bi++, null, undefined);
+      } else if (c === 0) {
+        emit(bi++, null, this.delta.get(dTerm!));
         di++;
       } else {
-        emit(dTerm!, -1, this.delta.get(dTerm!));
+        emit(-1, dTerm, this.delta.get(dTerm!));
         di++;
-        continue;
       }
-      bi++;
-      bTerm = bi < baseTerms && this.base ? termAt(this.base, bi) : null;
     }
-    this.base?.close?.();
-    this.base = packSegment(terms, postOffsets, out.result());
+    old?.close?.();
+    const postings = out.result();
+    this.base = {
+      termChars: termChars.subarray(0, charCount),
+      termOffsets: termOffsets.subarray(0, termCount + 1),
+      postOffsets: postOffsets.subarray(0, termCount + 1),
+      // Trimmed only when retired documents left much of the buffer unused: a copy would
+      // briefly hold the postings twice.
+      postings:
+        postings.byteLength < postings.buffer.byteLength * 0.75 ? postings.slice() : postings,
+    };
     this.docs = docs;
     this.baseCount = docs.length;
     this.byId = new Map(docs.map((d, i) => [d.id, i]));
@@ -329,35 +368,15 @@ function basePostingsReader(seg: BaseSegment, window: number): (i: number) => Ui
 
 /** The word terms of a segment, '\n'-joined (CJK terms are skipped by their first unit). */
 function baseWordTerms(seg: BaseSegment): string {
+  // One decode of the whole dictionary, then slices: building each term from its code units
+  // took about 1.3 µs a term, a second or more for a large library's first Latin query.
+  const all = new TextDecoder('utf-16le').decode(seg.termChars);
   const parts: string[] = [''];
   const n = seg.termOffsets.length - 1;
   for (let i = 0; i < n; i++) {
-    const s = seg.termOffsets[i]!;
-    const e = seg.termOffsets[i + 1]!;
-    const head = String.fromCharCode(...seg.termChars.subarray(s, Math.min(e, s + 2)));
-    if (isWordTerm(head)) parts.push(termAt(seg, i));
+    const term = all.slice(seg.termOffsets[i]!, seg.termOffsets[i + 1]!);
+    if (isWordTerm(term)) parts.push(term);
   }
   parts.push('');
   return parts.join('\n');
-}
-
-function packSegment(terms: string[], postOffsets: number[], postings: Uint8Array): BaseSegment {
-  let total = 0;
-  for (const t of terms) total += t.length;
-  const termChars = new Uint16Array(total);
-  const termOffsets = new Uint32Array(terms.length + 1);
-  let pos = 0;
-  terms.forEach((t, i) => {
-    termOffsets[i] = pos;
-    for (let k = 0; k < t.length; k++) termChars[pos++] = t.charCodeAt(k);
-  });
-  termOffsets[terms.length] = pos;
-  return {
-    termChars,
-    termOffsets,
-    postOffsets: Uint32Array.from(postOffsets),
-    // Trimmed only when retired documents left much of the buffer unused: a copy would briefly
-    // hold the postings twice.
-    postings: postings.byteLength < postings.buffer.byteLength * 0.75 ? postings.slice() : postings,
-  };
 }

@@ -104,6 +104,45 @@ export function decodeInto(bytes: Uint8Array, out: Postings): void {
   }
 }
 
+/** The last document number of encoded postings (starting from -1), read without decoding. */
+export function lastDocOf(bytes: Uint8Array): number {
+  let pos = 0;
+  let doc = -1;
+  while (pos < bytes.length) {
+    let gap = 0;
+    let mul = 1;
+    let b: number;
+    do {
+      b = bytes[pos++]!;
+      gap += (b & 0x7f) * mul;
+      mul *= 0x80;
+    } while (b & 0x80);
+    doc += gap;
+    let mask = bytes[pos++]!;
+    // Skip one varint per field in the mask.
+    for (; mask; mask &= mask - 1) while (bytes[pos++]! & 0x80);
+  }
+  return doc;
+}
+
+/**
+ * Appends encoded postings (starting from -1) after postings ending at document `prev`: only
+ * the first gap changes, the rest is copied as it is.
+ */
+export function appendAfter(w: ByteWriter, bytes: Uint8Array, prev: number): void {
+  let pos = 0;
+  let gap = 0;
+  let mul = 1;
+  let b: number;
+  do {
+    b = bytes[pos++]!;
+    gap += (b & 0x7f) * mul;
+    mul *= 0x80;
+  } while (b & 0x80);
+  w.varint(gap - 1 - prev);
+  w.bytes(bytes.subarray(pos));
+}
+
 function grow(p: Postings): void {
   const size = Math.max(16, p.docs.length * 2);
   const docs = new Int32Array(size);
@@ -138,7 +177,8 @@ export interface BaseSegment {
   close?: () => void;
 }
 
-function compareAt(seg: BaseSegment, i: number, term: string): number {
+/** Compares term i of a segment with `term` by UTF-16 code unit (negative: the segment's first). */
+export function compareTermAt(seg: BaseSegment, i: number, term: string): number {
   const s = seg.termOffsets[i]!;
   const e = seg.termOffsets[i + 1]!;
   const n = Math.min(e - s, term.length);
@@ -155,7 +195,7 @@ export function findTerm(seg: BaseSegment, term: string): number {
   let hi = seg.termOffsets.length - 2;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareAt(seg, mid, term);
+    const c = compareTermAt(seg, mid, term);
     if (c === 0) return mid;
     if (c < 0) lo = mid + 1;
     else hi = mid - 1;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase, openBase } from '../../../electron/core/search/index-files';
 import { type DocRecord, IndexState } from '../../../electron/core/search/index-state';
-import { FIELD_COUNT } from '../../../electron/core/search/postings';
+import { FIELD_COUNT, termAt } from '../../../electron/core/search/postings';
 
 const rec = (id: string): DocRecord => ({
   id,
@@ -46,6 +46,21 @@ function dump(state: IndexState, terms: string[]): Record<string, Array<[string,
   return out;
 }
 
+/** Writes the state's base to a file and searches it from there, as after a save. */
+function baseOnDisk(state: IndexState, dir: string): void {
+  const file = join(dir, 'base-1.bin');
+  writeFileSync(file, encodeBase(1, state.docs as DocRecord[], state.base!));
+  state.useBase(openBase(file, 1, false).base);
+  expect(state.base!.postings).toBeNull();
+}
+
+const allTerms = (): string[] => {
+  const terms = ['common', 'own0', 'own7', 'own1007', 'own150', 'own350', 'zzz'];
+  for (let k = 0; k < 7; k++) terms.push(`t${k}`);
+  for (let k = 0; k < 13; k++) terms.push(`u${k}`);
+  return terms;
+};
+
 describe('IndexState.compact', () => {
   let dir: string;
   beforeEach(() => {
@@ -57,30 +72,54 @@ describe('IndexState.compact', () => {
     const state = new IndexState();
     for (let n = 0; n < 300; n++) state.add(rec(`d${n}`), termsOf(n), false);
     state.compact();
-    // Write the base and search it from the file, as after a save.
-    const file = join(dir, 'base-1.bin');
-    writeFileSync(file, encodeBase(1, state.docs as DocRecord[], state.base!));
-    state.useBase(openBase(file, 1, false).base);
-    expect(state.base!.postings).toBeNull();
+    baseOnDisk(state, dir);
 
     for (let n = 300; n < 400; n++) state.add(rec(`d${n}`), termsOf(n), false);
     // Retire base and delta documents, and re-add one (its old number retires).
     for (const n of [0, 5, 150, 299, 310, 399]) state.remove(`d${n}`);
     state.add(rec('d7'), termsOf(1007), false);
 
-    const terms = ['common', 'own0', 'own7', 'own1007', 'own150', 'own350', 'zzz'];
-    for (let k = 0; k < 7; k++) terms.push(`t${k}`);
-    for (let k = 0; k < 13; k++) terms.push(`u${k}`);
+    const terms = allTerms();
     const before = dump(state, terms);
     // A window far smaller than the postings, so the base is read in many pieces, some of them
     // a single long posting list.
     state.compact(64);
     expect(dump(state, terms)).toEqual(before);
+    // The dictionary holds every term with a live posting, in code-unit order, and no other.
+    const live = new Set<string>();
+    for (const r of state.docs) {
+      const n = Number(r!.id.slice(1));
+      termsOf(r!.id === 'd7' ? 1007 : n).terms.forEach((t) => live.add(t));
+    }
+    const base = state.base!;
+    const dict = Array.from({ length: base.termOffsets.length - 1 }, (_, i) => termAt(base, i));
+    expect(dict).toEqual([...live].sort());
+    expect(dict).not.toContain('own0');
     expect(state.docs.length).toBe(394);
     expect(before.common).toHaveLength(394);
     expect(before.own0).toEqual([]);
     expect(before.own7).toEqual([]);
     expect(before.own1007?.map((r) => r[0])).toEqual(['d7']);
+    state.close();
+  });
+
+  it('copies postings as they are when no document was retired', () => {
+    const state = new IndexState();
+    for (let n = 0; n < 300; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    state.compact();
+    baseOnDisk(state, dir);
+    // Document numbers past 127 take two-byte gaps; new and shared terms in the delta.
+    for (let n = 300; n < 420; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    const terms = allTerms();
+    const before = dump(state, terms);
+    state.compact(64);
+    expect(dump(state, terms)).toEqual(before);
+    expect(before.common).toHaveLength(420);
+    expect(before.own350?.map((r) => r[0])).toEqual(['d350']);
+    const base = state.base!;
+    const dict = Array.from({ length: base.termOffsets.length - 1 }, (_, i) => termAt(base, i));
+    expect(dict).toHaveLength(1 + 7 + 13 + 420);
+    expect(dict).toEqual([...dict].sort());
     state.close();
   });
 });
