@@ -16,7 +16,6 @@ import {
   findTerm,
   lastDocOf,
   postingsBytes,
-  termAt,
   writePosting,
 } from './postings';
 import { isWordTerm } from './tokenize';
