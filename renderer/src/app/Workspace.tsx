@@ -35,6 +35,7 @@ import { useLibrary } from './use-library';
 import { useListSelection } from './use-list-selection';
 import { useSearch } from './use-search';
 import { useShortcuts } from './use-shortcuts';
+import { useToolbarHandlers } from './use-toolbar-handlers';
 
 export interface WorkspaceProps {
   settings: Settings;
@@ -192,18 +193,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   }, []);
   const onManageTag = useCallback((tag: string) => setDialog({ kind: 'tag', tag }), []);
   const onRunSaved = useCallback((s: SavedSearch) => changeQuery(s.query), [changeQuery]);
-  const openExport = useCallback(() => setDialog({ kind: 'export' }), []);
-  const openCite = useCallback(() => setDialog({ kind: 'cite' }), []);
-  const openSettings = useCallback(() => setDialog({ kind: 'settings' }), []);
-  const openHelp = useCallback(() => setDialog({ kind: 'help' }), []);
-  const onTrash = useCallback(() => void actions.trash(ids), [actions, ids]);
-  const onRestore = useCallback(() => void actions.restore(ids), [actions, ids]);
-  const trashCount = viewCounts.trash;
-  const onEmptyTrash = useCallback(
-    () => void actions.emptyTrash(trashCount),
-    [actions, trashCount],
-  );
-  const onDeleteForever = useCallback(() => void actions.deleteForever(ids), [actions, ids]);
+  const toolbarHandlers = useToolbarHandlers(actions, ids, viewCounts.trash, setDialog);
   const tagProps = useMemo(
     () => ({
       tags: selectionTags,
@@ -226,16 +216,9 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
         onSaveSearch={saveSearch}
         selectedCount={ids.length}
         inTrash={inTrash}
-        trashCount={trashCount}
+        trashCount={viewCounts.trash}
         onImport={imp.pick}
-        onExport={openExport}
-        onCite={openCite}
-        onTrash={onTrash}
-        onRestore={onRestore}
-        onEmptyTrash={onEmptyTrash}
-        onDeleteForever={onDeleteForever}
-        onSettings={openSettings}
-        onHelp={openHelp}
+        {...toolbarHandlers}
       />
       <input
         ref={fileInputRef}
