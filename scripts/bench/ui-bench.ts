@@ -395,6 +395,7 @@ async function main(): Promise<void> {
     let parts: SearchParts[] = [];
     let typed: string[] = [];
     let composed: number[] = [];
+    let composedParts: SearchParts[] = [];
     let facets: number[] = [];
     let select: number[] = [];
     for (let i = 0; i < Number(values.starts); i++) {
@@ -414,7 +415,7 @@ async function main(): Promise<void> {
         typed = [...QUERIES, ...QUERIES].slice(0, runs);
         ({ totals: typing, parts } = await measureSearch(run.page, typed));
         const cjk = typed.filter((q) => PINYIN[q]);
-        ({ totals: composed } = await measureSearch(run.page, cjk, true));
+        ({ totals: composed, parts: composedParts } = await measureSearch(run.page, cjk, true));
         select = await measureSelect(run.page, runs);
         facets = await measureFacets(run.page, ['中国', '中国', '香港', '香港']);
       }
@@ -445,6 +446,11 @@ async function main(): Promise<void> {
       console.log(`${fmt(label, xs)}; mean ${mean(xs).toFixed(1)} ms`);
     }
     console.log(fmt('  CJK again, through an input method', composed));
+    const partMeans = (ps: SearchParts[]) =>
+      (['send', 'show', 'paint'] as const)
+        .map((k) => `${k} ${mean(ps.map((p) => p[k])).toFixed(1)}`)
+        .join(', ');
+    console.log(`    its parts, mean ms: ${partMeans(composedParts)}`);
     console.log(fmt('article shown after click', select));
     console.log(
       `facet click (publication, tag; then again): ${facets.map((x) => x.toFixed(0)).join(' ')} ms`,
