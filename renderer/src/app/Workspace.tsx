@@ -46,6 +46,8 @@ interface Job extends JobRef {
   kind: 'import' | 'export';
 }
 
+const NO_HITS: string[] = [];
+
 // While searching no view, tag or publication is the current one.
 const SEARCH_FILTER: ListFilter = { view: 'all', tag: '\u0000' };
 
@@ -92,10 +94,14 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
     [all, filter, now, sort],
   );
   const byId = useMemo(() => new Map((all ?? []).map((s) => [s.id, s])), [all]);
-  const order = useMemo(
-    () => (searching ? (search.response?.hits.map((h) => h.id) ?? []) : visible.map((s) => s.id)),
-    [searching, search.response, visible],
+  // The list's order is kept while searching, so clearing the search gets the same array back
+  // (and with it the selection's index of it, see positions.ts).
+  const visibleIds = useMemo(() => visible.map((s) => s.id), [visible]);
+  const hitIds = useMemo(
+    () => search.response?.hits.map((h) => h.id) ?? NO_HITS,
+    [search.response],
   );
+  const order = searching ? hitIds : visibleIds;
   const { selection, ids, onRowClick, onMove, onSelectAll } = useListSelection(order);
   // Once the list has rows, rehearse the reader out of sight in the first idle moment, so the
   // first article opened does not pay for fonts and first runs (see warm-up.ts).

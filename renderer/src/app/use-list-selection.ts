@@ -12,6 +12,7 @@ import {
   type Modifiers,
   type Selection,
 } from '../lib/selection';
+import { positionsOf } from '../lib/positions';
 
 export interface ListSelection {
   selection: Selection;
@@ -27,8 +28,8 @@ const NO_IDS: string[] = [];
 /** Selection state over `order`; ids that leave the list drop out of the selection. */
 export function useListSelection(order: readonly string[]): ListSelection {
   const [raw, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  // Built once per list, not per click: a 50,000-entry map costs milliseconds.
-  const indexOf = useMemo(() => new Map(order.map((id, i) => [id, i])), [order]);
+  // Built once per list, not per click or per search: a 50,000-entry map costs milliseconds.
+  const indexOf = positionsOf(order);
   const selection = useMemo(() => pruneSelection(raw, indexOf), [raw, indexOf]);
   // Nothing selected is always the same array: a new list or search answer then leaves the panes
   // that take `ids` (reader, toolbar) unrendered.

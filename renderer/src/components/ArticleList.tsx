@@ -2,8 +2,9 @@
  * The virtualised article list: only the visible rows exist in the DOM, so 50,000
  * summaries scroll smoothly. Keys are mapped by `listKeyAction`.
  */
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { listKeyAction } from '../lib/list-keys';
+import { rowPositions } from '../lib/positions';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ListRow } from '../../../shared/list-rows';
 import { ArticleRow, rowDomId } from './ArticleRow';
@@ -43,8 +44,9 @@ export function ArticleList(props: ArticleListProps) {
     getItemKey,
   });
 
-  // One index per list, so moving the focus does not scan 50,000 rows on every render.
-  const indexOf = useMemo(() => new Map(items.map((s, i) => [s.id, i])), [items]);
+  // One index per list, so moving the focus does not scan 50,000 rows on every render, and
+  // remounting the list after a search does not rebuild it.
+  const indexOf = rowPositions(items);
   const focusIndex = selection.focus === null ? -1 : (indexOf.get(selection.focus) ?? -1);
   useEffect(() => {
     if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
