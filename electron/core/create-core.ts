@@ -5,7 +5,6 @@
  */
 import { createExporter } from './export/create-exporter';
 import { createHttpImageFetcher } from './export/fetch-image';
-import { parseDocument } from './parse/parse-document';
 import { createParsePool, defaultParseWorkerFile } from './parse/parse-pool';
 import type { Clock, FolioCore, Printer } from './ports';
 import { openSearchIndex } from './search/open-search-index';
@@ -41,7 +40,10 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
     workerFile:
       options.parseWorkerFile === undefined ? defaultParseWorkerFile() : options.parseWorkerFile,
     size: options.parseThreads,
-    fallback: parseDocument,
+    // Loaded only if a worker cannot start: the parser's code would otherwise sit in this
+    // thread's heap for nothing (about 5 MB, which V8 lets grow several times over in garbage).
+    fallback: async (bytes, fileName) =>
+      (await import('./parse/parse-document')).parseDocument(bytes, fileName),
     analyse: true,
   });
   // Imported texts arrive analysed for the index; the index takes each when it indexes the article.

@@ -4,7 +4,7 @@
  * unref'd while idle, so an open pool never keeps a process alive; close() terminates them.
  */
 import { createWorkerPool, findWorkerFile } from '../workers/worker-pool';
-import type { ParseFn } from '../ports';
+import type { AsyncParseFn } from '../ports';
 import type { AnalysedOutcome, ParseRequest } from './parse-worker';
 
 export interface ParsePoolOptions {
@@ -13,7 +13,7 @@ export interface ParsePoolOptions {
   /** Workers to run; defaults to the number of CPUs (at least 1, at most 8). */
   size?: number;
   /** Used when there is no worker file, or when a worker fails to start. */
-  fallback?: ParseFn;
+  fallback?: AsyncParseFn;
   /**
    * Workers also analyse each body text for the search index (imports), taking that work off the
    * main thread. The in-thread fallback does not: there it would save nothing.
