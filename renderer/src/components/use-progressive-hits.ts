@@ -1,14 +1,14 @@
 /**
  * How many hits of an answer to draw: the frame that shows a new answer holds a screenful, and
  * the rest of the page follows right after it is painted. Laying out and painting CJK text costs
- * about half a millisecond a hit here, so a page of 25 made the first frame wait for 17 hits
- * nobody can see yet.
+ * about half a millisecond a hit here, so a page of 25 made the first frame wait for a dozen
+ * hits below the fold.
  */
 import { startTransition, useEffect, useState } from 'react';
 import type { SearchHit } from '../../../shared/api';
 import { afterNextPaint } from '../lib/after-paint';
 
-/** Hits in the first frame of an answer: more than fit in the pane at any usual window height. */
+/** Hits in the first frame of an answer: more than the pane shows in a window up to ~1100 px tall. */
 export const FIRST_HITS = 10;
 
 interface Drawn {
