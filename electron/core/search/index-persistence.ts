@@ -24,7 +24,7 @@ import {
 } from './index-files';
 import { encodeCheckpoint, readCheckpoint } from './delta-checkpoint';
 import { IndexState } from './index-state';
-import { FIELD_COUNT } from './postings';
+import { FIELD_COUNT, releaseBuffer } from './postings';
 import { TextStore } from './text-store';
 
 /** An index as loaded: state, its texts and where they live. */
@@ -191,7 +191,10 @@ export async function saveSnapshot(dir: string, idx: LoadedIndex): Promise<Loade
   }
   texts.sync();
   const docs = idx.state.docs.filter((d) => d !== null);
-  await writeAtomic(join(dir, baseName(gen)), encodeBase(gen, docs, idx.state.base!));
+  const bytes = encodeBase(gen, docs, idx.state.base!);
+  await writeAtomic(join(dir, baseName(gen)), bytes);
+  // The whole base, tens of MB: freed now rather than at the next full collection.
+  releaseBuffer(bytes);
   // Searches then read postings from the file, as after a load: a large import or rebuild does
   // not keep the whole postings section in memory.
   idx.state.useBase(openBase(join(dir, baseName(gen)), gen, false).base);

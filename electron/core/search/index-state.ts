@@ -16,6 +16,7 @@ import {
   findTerm,
   lastDocOf,
   postingsBytes,
+  releaseBuffer,
   writePosting,
 } from './postings';
 import { isWordTerm } from './tokenize';
@@ -103,13 +104,22 @@ export class IndexState {
     for (const d of docs) d.lens.forEach((l, f) => (this.lenSums[f]! += l));
   }
 
-  /** Swaps the base segment for the same one read from disk (after it was written). */
+  /**
+   * Swaps the base segment for the same one read from disk (after it was written). The arrays of
+   * a segment built in memory are released at once (see releaseBuffer): nothing reads them after.
+   */
   useBase(base: BaseSegment): void {
-    if (base.termOffsets.length !== (this.base?.termOffsets.length ?? -1)) {
+    const built = this.base;
+    if (base.termOffsets.length !== (built?.termOffsets.length ?? -1)) {
       throw new Error('search index: the written base does not match the one in memory');
     }
-    this.base?.close?.();
+    built?.close?.();
     this.base = base;
+    if (built && !built.readPostings) {
+      for (const a of [built.postings, built.termChars, built.termOffsets, built.postOffsets]) {
+        releaseBuffer(a);
+      }
+    }
   }
 
   /** Adds (or replaces) a document; returns its new number. */

@@ -158,6 +158,23 @@ export function emptyPostings(n = 16): Postings {
   return { count: 0, docs: new Int32Array(n), tfs: new Uint16Array(n * FIELD_COUNT) };
 }
 
+/** Buffers below this size are left to the garbage collector (and may be Node's shared pool). */
+const RELEASE_MIN_BYTES = 1 << 20;
+
+/**
+ * Frees a large buffer at once instead of at the next full collection. V8 frees an ArrayBuffer's
+ * memory only with its wrapper object, which by the time a save is done has been promoted, and a
+ * busy import may run ten seconds or more before the next full collection: a compaction's
+ * buffers, tens of MB, sat beside the grown heap until then. Transferring the buffer moves its
+ * memory to a clone that nothing holds, which the next minor collection frees; every view on the
+ * buffer is left empty, so only buffers nothing else uses may be released.
+ */
+export function releaseBuffer(view: ArrayBufferView | null | undefined): void {
+  const buffer = view?.buffer;
+  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength < RELEASE_MIN_BYTES) return;
+  structuredClone(buffer, { transfer: [buffer] });
+}
+
 /** An immutable, sorted term dictionary with its postings, as loaded from disk. */
 export interface BaseSegment {
   /** All terms, sorted by UTF-16 code unit, concatenated. */

@@ -122,4 +122,22 @@ describe('IndexState.compact', () => {
     expect(dict).toEqual([...dict].sort());
     state.close();
   });
+
+  it('frees the postings built in memory once the base is read from its file', () => {
+    const state = new IndexState();
+    // Enough postings for a buffer over a megabyte (smaller ones are left to the collector).
+    const many = {
+      terms: Array.from({ length: 150 }, (_, k) => `w${k}`),
+      tfs: new Uint16Array(600),
+    };
+    many.tfs.fill(3);
+    for (let n = 0; n < 4000; n++) state.add(rec(`d${n}`), many, false);
+    state.compact();
+    const built = state.base!;
+    expect(built.postings!.byteLength).toBeGreaterThan(1 << 20);
+    baseOnDisk(state, dir);
+    expect(built.postings!.byteLength).toBe(0);
+    expect(state.postings('w7').count).toBe(4000);
+    state.close();
+  });
 });
