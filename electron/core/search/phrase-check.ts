@@ -150,7 +150,6 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
     if (!body && (bits & SHORT_FIELDS) === 0) return false;
     const rec = ctx.state.docs[doc]!;
     const phrase = needle.text;
-    const has = (f: number) => (bits & (1 << f)) !== 0;
     if (rec.foldRef && foldedBody) {
       // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
       if (!body) return inShortFields(rec, phrase, bits);
@@ -186,7 +185,7 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
     let forms = cache.get(key);
     if (!forms) cache.set(key, (forms = [null, null, null, null]));
     for (const f of order) {
-      if (!has(f)) continue;
+      if ((bits & (1 << f)) === 0) continue;
       let form = forms[f];
       if (form === null || form === undefined) {
         if (f === FIELD.text || f === FIELD.notes) {

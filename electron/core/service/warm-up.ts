@@ -8,8 +8,8 @@ import type { FolioCore } from '../ports';
 import { type SearchWarmer, warmSearch } from '../search/warm-search';
 import { idleAfterList } from './idle-after-list';
 
-/** Titles the search warm-up cuts its queries from. */
-const TITLE_SAMPLE = 50;
+/** Titles the search warm-up cuts its queries from (a few hundred, to find a name they share). */
+const TITLE_SAMPLE = 500;
 
 /** Starts warming `core` in the background; stop() before the core closes. */
 export function warmUpCore(core: FolioCore): SearchWarmer {

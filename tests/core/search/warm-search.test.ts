@@ -21,6 +21,12 @@ describe('warmQueries', () => {
     expect(queries.slice(1)).toEqual(['中俄', '中俄关系', 'Elections', 'Election']);
   });
 
+  it('ends with the three-character run that most titles share, when some do', () => {
+    const titles = ['习近平会见普京', '天气', '特朗普与习近平通话', '习近平出访', '特朗普说'];
+    expect(warmQueries(titles).at(-1)).toBe('习近平');
+    expect(warmQueries(['习近平会见普京', '特朗普说']).at(-1)).not.toMatch(/^\p{Script=Han}{3}$/u);
+  });
+
   it('starts with a query no article matches, and is only that without usable titles', () => {
     expect(warmQueries(['', '2024 !!'])).toHaveLength(1);
     expect(warmQueries(['天气'])).toEqual([warmQueries([])[0], '天气', '天气']);
