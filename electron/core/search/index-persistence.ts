@@ -191,7 +191,16 @@ export async function saveSnapshot(dir: string, idx: LoadedIndex): Promise<Loade
   }
   texts.sync();
   const docs = idx.state.docs.filter((d) => d !== null);
-  const bytes = encodeBase(gen, docs, idx.state.base!);
+  const built = idx.state.base!;
+  const bytes = encodeBase(gen, docs, built);
+  // The encoded base ends with a copy of the postings: searches meanwhile read them there and the
+  // built copy is freed now, so the write holds one copy of tens of MB instead of two.
+  const own = built.postings;
+  const tail = bytes.subarray(bytes.length - (own?.length ?? 0));
+  if (own && own.length > 0 && Buffer.compare(tail, own) === 0) {
+    built.postings = tail;
+    releaseBuffer(own);
+  }
   await writeAtomic(join(dir, baseName(gen)), bytes);
   // The whole base, tens of MB: freed now rather than at the next full collection.
   releaseBuffer(bytes);
