@@ -37,8 +37,9 @@ export interface WorkerPoolOptions<In, Out> {
   resourceLimits?: ResourceLimits;
   /**
    * Inputs too big for those limits: each runs in a worker of its own started without them, and
-   * ended after it. A worker that reaches its heap limit may abort the whole process rather than
-   * fail its job (nodejs/node#47224), so a huge input must never meet one.
+   * ended after it, at most `size` at a time. A worker that reaches its heap limit may abort the
+   * whole process rather than fail its job (nodejs/node#47224), so a huge input must never meet
+   * one.
    */
   unlimited?: (input: In) => boolean;
   /** Jobs sent to a worker before it answers the first (default 1). Two let a worker start
@@ -86,8 +87,9 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
   const size = Math.max(1, Math.min(8, opts.size ?? os.availableParallelism()));
   const depth = Math.max(1, opts.depth ?? 1);
   const slots: Slot<In, Out>[] = [];
-  /** Workers running one `unlimited` job each. */
+  /** Workers running one `unlimited` job each, and the jobs waiting for one. */
   const loners = new Map<Worker, Job<In, Out>>();
+  const lonerQueue: Job<In, Out>[] = [];
   const queue: Job<In, Out>[] = [];
   let nextId = 1;
   let closed = false;
@@ -119,6 +121,14 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
   };
 
   const runAlone = (job: Job<In, Out>) => {
+    if (broken) {
+      runInThread(job);
+      return;
+    }
+    if (loners.size >= size) {
+      lonerQueue.push(job);
+      return;
+    }
     const worker = new Worker(opts.workerFile as string | URL);
     loners.set(worker, job);
     let started = false;
@@ -126,6 +136,8 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
       if (!loners.delete(worker)) return;
       finish();
       void worker.terminate();
+      const next = lonerQueue.shift();
+      if (next) runAlone(next);
     };
     worker.on('message', (reply: WorkerReply<Out>) => {
       if (reply.type === 'ready') {
@@ -224,8 +236,9 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions<In, Out>): Wor
       }
       const alone = [...loners];
       loners.clear();
-      for (const [, job] of alone)
+      for (const job of [...alone.map(([, j]) => j), ...lonerQueue.splice(0)]) {
         job.reject(new FolioError('INTERNAL', `${opts.name} was closed.`));
+      }
       await Promise.all([
         ...running.map((slot) => slot.worker.terminate()),
         ...alone.map(([worker]) => worker.terminate()),

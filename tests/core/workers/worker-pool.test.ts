@@ -89,6 +89,25 @@ describe('worker pool', () => {
     await own.close();
   }, 60_000);
 
+  it('runs at most `size` unlimited inputs at a time', async () => {
+    const own = createWorkerPool<FixtureJob, FixtureResult>({
+      workerFile,
+      size: 1,
+      name: 'The fixture',
+      resourceLimits: { maxOldGenerationSizeMb: 48 },
+      unlimited: () => true,
+    });
+    const started = Date.now();
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => own.run({ op: 'double', n, waitMs: 1500 })),
+    );
+    // One after another: never faster than the three waits in a row.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
+    expect(results.map((r) => r.n)).toEqual([2, 4, 6]);
+    expect(new Set(results.map((r) => r.thread)).size).toBe(3);
+    await own.close();
+  }, 60_000);
+
   it('falls back to this thread when a worker for an unlimited input cannot start', async () => {
     const broken = createWorkerPool<FixtureJob, FixtureResult>({
       workerFile: path.join(import.meta.dirname, 'no-such-worker.mjs'),
