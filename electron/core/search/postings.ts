@@ -13,20 +13,48 @@ export interface Postings {
   tfs: Uint16Array;
 }
 
+/** Size of the slabs small buffers are cut from, and the largest buffer cut from one. */
+const SLAB_BYTES = 1 << 20;
+const SLAB_MAX = 4096;
+let slab = new Uint8Array(0);
+let slabUsed = 0;
+
+/**
+ * `n` bytes for a small growable buffer, cut from a shared slab. A typed array of its own costs V8
+ * an ArrayBuffer object and a separately allocated store, about 150 bytes beside the few bytes
+ * most terms' postings hold: the delta's tens of thousands of lists were a fifth of the main
+ * heap during an import, which V8 lets grow to several times its live size. A slab is freed once
+ * nothing cut from it is in use (at the latest when compaction empties the delta); space a
+ * buffer leaves behind when it grows is not reused until then.
+ */
+function slabBytes(n: number): Uint8Array {
+  if (n > SLAB_MAX) return new Uint8Array(n);
+  if (slabUsed + n > slab.length) {
+    slab = new Uint8Array(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  slabUsed += n;
+  return slab.subarray(slabUsed - n, slabUsed);
+}
+
 /** A growable byte buffer of varints. */
 export class ByteWriter {
   buf: Uint8Array;
   len = 0;
 
-  constructor(initial = 16) {
-    this.buf = new Uint8Array(initial);
+  /** `pooled` writers start and grow in shared slabs while small (see slabBytes). */
+  constructor(
+    initial = 16,
+    private readonly pooled = false,
+  ) {
+    this.buf = pooled ? slabBytes(initial) : new Uint8Array(initial);
   }
 
   private ensure(extra: number): void {
     if (this.len + extra <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.len + extra) size *= 2;
-    const next = new Uint8Array(size);
+    const next = this.pooled ? slabBytes(size) : new Uint8Array(size);
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;
   }
@@ -54,7 +82,7 @@ export class ByteWriter {
 
 /** Appendable postings of one term, kept encoded. */
 export class PostingList {
-  readonly w = new ByteWriter(8);
+  readonly w = new ByteWriter(8, true);
   last = -1;
   df = 0;
 
