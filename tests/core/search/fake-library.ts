@@ -146,8 +146,15 @@ export class FakeLibrary {
     for (const a of articles) this.items.set(a.id, a);
   }
 
+  /** Summaries made once per article, as the real library keeps them beside its catalog. */
+  private summaries = new WeakMap<Article, ArticleSummary>();
+
   allSummaries(): ArticleSummary[] {
-    return [...this.items.values()].map(toSummary);
+    return Array.from(this.items.values(), (a) => {
+      let s = this.summaries.get(a);
+      if (!s) this.summaries.set(a, (s = toSummary(a)));
+      return s;
+    });
   }
 
   async get(id: string): Promise<Article> {
