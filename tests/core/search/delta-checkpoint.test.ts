@@ -6,15 +6,7 @@ import type { Article } from '../../../shared/model';
 import { decodeCheckpoint, encodeCheckpoint } from '../../../electron/core/search/delta-checkpoint';
 import { type LoadedIndex, loadIndex } from '../../../electron/core/search/index-persistence';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
-import { FakeLibrary, makeArticle } from './fake-library';
-
-class CountingLibrary extends FakeLibrary {
-  gets = 0;
-  override async get(id: string): Promise<Article> {
-    this.gets++;
-    return super.get(id);
-  }
-}
+import { CountingLibrary, FakeLibrary, makeArticle } from './fake-library';
 
 const base = (): Article[] => [
   makeArticle({ id: 'a', title: '中俄关系', text: '普京与习近平会面，讨论两国关系。' }),

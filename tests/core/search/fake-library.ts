@@ -10,6 +10,7 @@ import { FolioError } from '../../../shared/errors';
 import type { Article, ArticleSummary } from '../../../shared/model';
 import { toSummary } from '../../../shared/summary';
 import type { Library, LibraryEvent } from '../../../electron/core/ports';
+import type { DocRecord } from '../../../electron/core/search/index-state';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The shared corpora folder (override with FOLIO_CORPUS_DIR). */
@@ -135,6 +136,23 @@ export function traditionalCopy(a: Article, id: string): Article {
   });
 }
 
+/** A bare index record for tests of the index state itself. */
+export function docRecord(id: string): DocRecord {
+  return {
+    id,
+    title: id,
+    siteName: '',
+    authors: [],
+    tags: [],
+    lang: 'en',
+    publishedAt: null,
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    trashed: false,
+    lens: [1, 1, 0, 0],
+    textRef: [0, 0],
+  };
+}
+
 /** An in-memory Library: enough for the search index (summaries, get, change events). */
 export class FakeLibrary {
   readonly dir: string;
@@ -186,5 +204,14 @@ export class FakeLibrary {
   /** This fake as the Library port (the index calls only the methods above). */
   asLibrary(): Library {
     return this as unknown as Library;
+  }
+}
+
+/** A library whose get() calls are counted, to tell loading from rebuilding. */
+export class CountingLibrary extends FakeLibrary {
+  gets = 0;
+  override async get(id: string): Promise<Article> {
+    this.gets++;
+    return super.get(id);
   }
 }

@@ -2,22 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocRecord } from '../../../electron/core/search/index-state';
 import { emptyIndex, saveSnapshot } from '../../../electron/core/search/index-persistence';
-
-const rec = (id: string): DocRecord => ({
-  id,
-  title: id,
-  siteName: '',
-  authors: [],
-  tags: [],
-  lang: 'en',
-  publishedAt: null,
-  updatedAt: '2024-01-01T00:00:00.000Z',
-  trashed: false,
-  lens: [1, 1, 0, 0],
-  textRef: [0, 0],
-});
+import { docRecord } from './fake-library';
 
 describe('saveSnapshot', () => {
   let dir: string;
@@ -31,7 +17,7 @@ describe('saveSnapshot', () => {
     // Enough postings for a buffer over a megabyte.
     const terms = Array.from({ length: 150 }, (_, k) => `w${k}`);
     const tfs = new Uint16Array(600).fill(3);
-    for (let n = 0; n < 4000; n++) idx.state.add(rec(`d${n}`), { terms, tfs }, false);
+    for (let n = 0; n < 4000; n++) idx.state.add(docRecord(`d${n}`), { terms, tfs }, false);
     const seen: Array<{ shared: boolean; count: number }> = [];
     let done = false;
     const saved = saveSnapshot(dir, idx).finally(() => (done = true));

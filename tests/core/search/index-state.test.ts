@@ -5,20 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase, openBase } from '../../../electron/core/search/index-files';
 import { type DocRecord, IndexState } from '../../../electron/core/search/index-state';
 import { FIELD_COUNT, termAt } from '../../../electron/core/search/postings';
-
-const rec = (id: string): DocRecord => ({
-  id,
-  title: id,
-  siteName: '',
-  authors: [],
-  tags: [],
-  lang: 'en',
-  publishedAt: null,
-  updatedAt: '2024-01-01T00:00:00.000Z',
-  trashed: false,
-  lens: [1, 1, 0, 0],
-  textRef: [0, 0],
-});
+import { docRecord } from './fake-library';
 
 /** A document's terms: a few shared ones and some of its own, with varied frequencies. */
 function termsOf(n: number): { terms: string[]; tfs: Uint16Array } {
@@ -70,14 +57,14 @@ describe('IndexState.compact', () => {
 
   it('merges an on-disk base read in small windows with the delta, dropping retired documents', () => {
     const state = new IndexState();
-    for (let n = 0; n < 300; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    for (let n = 0; n < 300; n++) state.add(docRecord(`d${n}`), termsOf(n), false);
     state.compact();
     baseOnDisk(state, dir);
 
-    for (let n = 300; n < 400; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    for (let n = 300; n < 400; n++) state.add(docRecord(`d${n}`), termsOf(n), false);
     // Retire base and delta documents, and re-add one (its old number retires).
     for (const n of [0, 5, 150, 299, 310, 399]) state.remove(`d${n}`);
-    state.add(rec('d7'), termsOf(1007), false);
+    state.add(docRecord('d7'), termsOf(1007), false);
 
     const terms = allTerms();
     const before = dump(state, terms);
@@ -105,11 +92,11 @@ describe('IndexState.compact', () => {
 
   it('copies postings as they are when no document was retired', () => {
     const state = new IndexState();
-    for (let n = 0; n < 300; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    for (let n = 0; n < 300; n++) state.add(docRecord(`d${n}`), termsOf(n), false);
     state.compact();
     baseOnDisk(state, dir);
     // Document numbers past 127 take two-byte gaps; new and shared terms in the delta.
-    for (let n = 300; n < 420; n++) state.add(rec(`d${n}`), termsOf(n), false);
+    for (let n = 300; n < 420; n++) state.add(docRecord(`d${n}`), termsOf(n), false);
     const terms = allTerms();
     const before = dump(state, terms);
     state.compact(64);
@@ -131,7 +118,7 @@ describe('IndexState.compact', () => {
       tfs: new Uint16Array(600),
     };
     many.tfs.fill(3);
-    for (let n = 0; n < 4000; n++) state.add(rec(`d${n}`), many, false);
+    for (let n = 0; n < 4000; n++) state.add(docRecord(`d${n}`), many, false);
     state.compact();
     const built = state.base!;
     expect(built.postings!.byteLength).toBeGreaterThan(1 << 20);

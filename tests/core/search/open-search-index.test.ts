@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../shared/model';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
-import { FakeLibrary, makeArticle } from './fake-library';
-
-/** A library whose get() calls are counted, to tell loading from rebuilding. */
-class CountingLibrary extends FakeLibrary {
-  gets = 0;
-  override async get(id: string): Promise<Article> {
-    this.gets++;
-    return super.get(id);
-  }
-}
+import { CountingLibrary, FakeLibrary, makeArticle } from './fake-library';
 
 const sample = (): Article[] => [
   makeArticle({
