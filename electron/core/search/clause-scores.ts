@@ -33,7 +33,7 @@ export interface ClauseScored extends Scored {
  * compaction (a new docs array) recomputes everything.
  */
 const normCache = new WeakMap<IndexState, { docs: unknown; norms: Float32Array; n: number }>();
-function norms(state: IndexState): Float32Array {
+export function norms(state: IndexState): Float32Array {
   let c = normCache.get(state);
   if (!c || c.docs !== state.docs) {
     c = { docs: state.docs, norms: new Float32Array(0), n: 0 };

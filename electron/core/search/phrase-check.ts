@@ -65,7 +65,7 @@ interface FilterTable {
   filtered: Uint8Array;
 }
 const filterCache = new WeakMap<IndexState, FilterTable>();
-function filterTable(state: IndexState): FilterTable {
+export function filterTable(state: IndexState): FilterTable {
   let t = filterCache.get(state);
   if (!t || t.docs !== state.docs) {
     const empty = {

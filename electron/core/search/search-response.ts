@@ -29,7 +29,7 @@ interface FacetTable {
 
 const tables = new WeakMap<IndexState, FacetTable>();
 
-function facetTable(state: IndexState): FacetTable {
+export function facetTable(state: IndexState): FacetTable {
   let t = tables.get(state);
   if (!t || t.docs !== state.docs) {
     t = {
