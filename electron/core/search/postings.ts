@@ -132,23 +132,28 @@ export function decodeInto(bytes: Uint8Array, out: Postings): void {
   }
 }
 
+/** Reads the varint at `cur.pos` of encoded postings and moves the cursor past it. */
+function varintAt(bytes: Uint8Array, cur: { pos: number }): number {
+  let v = 0;
+  let mul = 1;
+  let b: number;
+  do {
+    b = bytes[cur.pos++]!;
+    v += (b & 0x7f) * mul;
+    mul *= 0x80;
+  } while (b & 0x80);
+  return v;
+}
+
 /** The last document number of encoded postings (starting from -1), read without decoding. */
 export function lastDocOf(bytes: Uint8Array): number {
-  let pos = 0;
+  const cur = { pos: 0 };
   let doc = -1;
-  while (pos < bytes.length) {
-    let gap = 0;
-    let mul = 1;
-    let b: number;
-    do {
-      b = bytes[pos++]!;
-      gap += (b & 0x7f) * mul;
-      mul *= 0x80;
-    } while (b & 0x80);
-    doc += gap;
-    let mask = bytes[pos++]!;
+  while (cur.pos < bytes.length) {
+    doc += varintAt(bytes, cur);
+    let mask = bytes[cur.pos++]!;
     // Skip one varint per field in the mask.
-    for (; mask; mask &= mask - 1) while (bytes[pos++]! & 0x80);
+    for (; mask; mask &= mask - 1) while (bytes[cur.pos++]! & 0x80);
   }
   return doc;
 }
@@ -158,17 +163,10 @@ export function lastDocOf(bytes: Uint8Array): number {
  * the first gap changes, the rest is copied as it is.
  */
 export function appendAfter(w: ByteWriter, bytes: Uint8Array, prev: number): void {
-  let pos = 0;
-  let gap = 0;
-  let mul = 1;
-  let b: number;
-  do {
-    b = bytes[pos++]!;
-    gap += (b & 0x7f) * mul;
-    mul *= 0x80;
-  } while (b & 0x80);
+  const cur = { pos: 0 };
+  const gap = varintAt(bytes, cur);
   w.varint(gap - 1 - prev);
-  w.bytes(bytes.subarray(pos));
+  w.bytes(bytes.subarray(cur.pos));
 }
 
 function grow(p: Postings): void {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ByteWriter,
   FIELD_COUNT,
   PostingList,
+  appendAfter,
   decodeInto,
   emptyPostings,
+  lastDocOf,
 } from '../../../electron/core/search/postings';
 
 describe('PostingList', () => {
@@ -32,5 +35,32 @@ describe('PostingList', () => {
     decodeInto(b.w.result(), other);
     expect(other.count).toBe(added.length);
     expect(other.docs[other.count - 1]).toBe(added[added.length - 1]![0] + 1);
+  });
+});
+
+describe('encoded postings without decoding', () => {
+  // Gaps and frequencies of one, two and three varint bytes.
+  const list = (docs: number[]) => {
+    const pl = new PostingList();
+    docs.forEach((d, i) => pl.add(d, [i % 2 ? 200 : 1, 0, i % 3 ? 20000 : 0, 1]));
+    return pl.w.result();
+  };
+
+  it('finds the last document', () => {
+    expect(lastDocOf(list([3, 130, 20000, 20001]))).toBe(20001);
+    expect(lastDocOf(list([0]))).toBe(0);
+    expect(lastDocOf(new Uint8Array(0))).toBe(-1);
+  });
+
+  it('appends a list after another by rewriting only its first gap', () => {
+    const first = list([3, 130, 20000]);
+    const second = list([40000, 40200, 70000]);
+    const w = new ByteWriter();
+    w.bytes(first);
+    appendAfter(w, second, lastDocOf(first));
+    const out = emptyPostings();
+    decodeInto(w.result(), out);
+    expect([...out.docs.subarray(0, out.count)]).toEqual([3, 130, 20000, 40000, 40200, 70000]);
+    expect(out.tfs[4 * FIELD_COUNT + 2]).toBe(20000);
   });
 });
