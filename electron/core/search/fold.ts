@@ -48,11 +48,10 @@ export function foldChar(ch: string): string {
 
 /** Marks a code unit whose folding is not one code unit (or is a surrogate): slow path. */
 const SLOW = 0xffff;
-/** States of a code unit in the tables: not looked up yet, then folded to one unit, or slow. */
+/** State bits of a code unit: looked up (its unitTable entry is set), and whitespace. */
 const UNKNOWN = 0;
-const FAST = 1;
-const SLOW_STATE = 2;
-const SPACE = 4;
+const KNOWN = 1;
+const SPACE = 2;
 const unitTable = new Uint16Array(0x10000);
 const unitState = new Uint8Array(0x10000);
 const WHITESPACE = /\s/;
@@ -64,16 +63,13 @@ const WHITESPACE = /\s/;
  * start-up (the first search, the first import) 0.2 s: a text meets a few thousand at most.
  */
 function lookUp(c: number): number {
-  let state: number;
-  if (c >= 0xd800 && c <= 0xdfff) {
-    unitTable[c] = SLOW;
-    state = SLOW_STATE;
-  } else {
-    const f = foldChar(String.fromCharCode(c));
+  const ch = String.fromCharCode(c);
+  if (c >= 0xd800 && c <= 0xdfff) unitTable[c] = SLOW;
+  else {
+    const f = foldChar(ch);
     unitTable[c] = f.length === 1 ? f.charCodeAt(0) : SLOW;
-    state = f.length === 1 ? FAST : SLOW_STATE;
   }
-  if (WHITESPACE.test(String.fromCharCode(c))) state |= SPACE;
+  const state = WHITESPACE.test(ch) ? KNOWN | SPACE : KNOWN;
   unitState[c] = state;
   return state;
 }
