@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../../../electron/core/parse/parse-document';
 import type { Printer } from '../../../electron/core/ports';
+import { formatCitations } from '../../../electron/core/export/citations';
+import type { CitationStyle } from '../../../shared/api';
 import type { Article } from '../../../shared/model';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -122,4 +124,20 @@ export function fakePrinter(): Printer & { printed: string[] } {
     },
     async close() {},
   };
+}
+
+/** citeproc's own text citation of one article: what a header citation must equal. */
+export const citeproc = (a: Article, style: CitationStyle): string =>
+  formatCitations([a], style, 'text');
+
+/** citeproc as a header citer's renderer, with a count of its calls (settable, to restart). */
+export function countingCiteproc() {
+  const counter = {
+    calls: 0,
+    render: (a: Article, style: CitationStyle): string => {
+      counter.calls += 1;
+      return citeproc(a, style);
+    },
+  };
+  return counter;
 }

@@ -2,14 +2,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CITATION_STYLES, type CitationStyle } from '../../../shared/api';
-import { formatCitations } from '../../../electron/core/export/citations';
 import { createHeaderCiter } from '../../../electron/core/export/header-citations';
 import type { Article } from '../../../shared/model';
-import { articleFromFile, corpusDir, makeArticle } from './fixtures';
+import { articleFromFile, citeproc, corpusDir, countingCiteproc, makeArticle } from './fixtures';
 
 const devDir = path.join(corpusDir, 'dumps-dev');
-
-const citeproc = (a: Article, style: CitationStyle) => formatCitations([a], style, 'text');
 
 // Every month with one- and two-digit days and month ends, a leap day, and year boundaries,
 // some of them only in UTC (citations take dates in UTC).
@@ -46,15 +43,8 @@ const FORMS: Article[] = [
 ];
 
 function counting(style: CitationStyle) {
-  let calls = 0;
-  const cite = createHeaderCiter(
-    () => style,
-    (a, s) => {
-      calls += 1;
-      return citeproc(a, s);
-    },
-  );
-  return { cite, calls: () => calls };
+  const counter = countingCiteproc();
+  return { cite: createHeaderCiter(() => style, counter.render), calls: () => counter.calls };
 }
 
 describe.each(CITATION_STYLES)('header citations with date templates, %s', (style) => {

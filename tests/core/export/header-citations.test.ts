@@ -1,12 +1,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITATION_STYLES, type CitationStyle } from '../../../shared/api';
-import { formatCitations } from '../../../electron/core/export/citations';
+import { CITATION_STYLES } from '../../../shared/api';
 import { createHeaderCiter } from '../../../electron/core/export/header-citations';
 import { headerCitation, headerStyle } from '../../../electron/core/export/render-article';
 import type { Article } from '../../../shared/model';
-import { articleFromFile, corpusDir, makeArticle, richArticle, seedArticle } from './fixtures';
+import {
+  articleFromFile,
+  citeproc,
+  corpusDir,
+  countingCiteproc,
+  makeArticle,
+  richArticle,
+  seedArticle,
+} from './fixtures';
 
 const devDir = path.join(corpusDir, 'dumps-dev');
 
@@ -37,8 +44,6 @@ function variants(base: Article[]): Article[] {
     ...LATIN_NAMES.map((authors, j) => ({ ...a, id: `${a.id}-n${j}`, authors })),
   ]);
 }
-
-const citeproc = (a: Article, style: CitationStyle) => formatCitations([a], style, 'text');
 
 describe('template header citations', () => {
   it('equal citeproc output for hand-made edge cases', () => {
@@ -127,14 +132,8 @@ describe('template header citations', () => {
       ['gb-t-7714-author-date', 'zh-Hans'],
       ['gb-t-7714-author-date', 'tr'],
     ] as const) {
-      let calls = 0;
-      const cite = createHeaderCiter(
-        () => style,
-        (a, s) => {
-          calls += 1;
-          return citeproc(a, s);
-        },
-      );
+      const counter = countingCiteproc();
+      const cite = createHeaderCiter(() => style, counter.render);
       for (const c of letters) {
         // A lower-case letter inside the family name, an upper-case one as a given initial.
         const name = /\p{Lu}/u.test(c) ? `${c}ola Marsh` : `Nora Ma${c}sh`;
@@ -142,19 +141,16 @@ describe('template header citations', () => {
         expect(cite(a), `${style} ${lang} ${name}`).toBe(citeproc(a, style));
       }
       // Every name but the first came from the template.
-      expect(calls).toBe(2);
+      expect(counter.calls).toBe(2);
     }
   });
 
   it('render a new date of a checked form without citeproc', () => {
-    let calls = 0;
-    const cite = createHeaderCiter(headerStyle, (a, style) => {
-      calls += 1;
-      return citeproc(a, style);
-    });
+    const counter = countingCiteproc();
+    const cite = createHeaderCiter(headerStyle, counter.render);
     const dates = ['2021-01-05T08:00:00Z', '2022-12-31T23:00:00Z', '2023-07-14T00:00:00Z'];
     for (const lang of ['en', 'zh-Hans']) {
-      calls = 0;
+      counter.calls = 0;
       for (const [i, publishedAt] of dates.entries()) {
         const a = makeArticle({ title: `Story ${i}`, lang, authors: ['Ellen Barry'], publishedAt });
         expect(cite(a)).toBe(headerCitation(a));
@@ -164,22 +160,18 @@ describe('template header citations', () => {
         );
       }
       // The first article and its twin with probe dates; later dates are filled in.
-      expect(calls).toBe(2);
+      expect(counter.calls).toBe(2);
     }
   });
 
   it('keep templates per date for a form whose dates cannot be slotted', () => {
-    let calls = 0;
+    const counter = countingCiteproc();
     // Month names the same in both forms cannot show which form a style prints: no date slots.
     const names = Array.from({ length: 12 }, (_, i) => `M${i}`);
-    const cite = createHeaderCiter(
-      headerStyle,
-      (a, style) => {
-        calls += 1;
-        return citeproc(a, style);
-      },
-      () => ({ long: names, short: names }),
-    );
+    const cite = createHeaderCiter(headerStyle, counter.render, () => ({
+      long: names,
+      short: names,
+    }));
     const dates = ['2021-01-05T08:00:00Z', '2022-12-31T23:00:00Z', '2023-07-14T00:00:00Z'];
     for (const [i, publishedAt] of dates.entries()) {
       const a = makeArticle({ title: `Story ${i}`, authors: ['Ellen Barry'], publishedAt });
@@ -189,24 +181,21 @@ describe('template header citations', () => {
       );
     }
     // The article, the twin with probe dates and the twin with its own; then one twin a date.
-    expect(calls).toBe(3 + (dates.length - 1));
+    expect(counter.calls).toBe(3 + (dates.length - 1));
   });
 
   it('render a batch of one shape with citeproc only for the first article', () => {
-    let calls = 0;
-    const cite = createHeaderCiter(headerStyle, (a, style) => {
-      calls += 1;
-      return citeproc(a, style);
-    });
+    const counter = countingCiteproc();
+    const cite = createHeaderCiter(headerStyle, counter.render);
     const names = ['Richard Roe', 'Ellen Barry', 'Hisako Ueno', 'Søren Lund', 'Ana Żak'];
     for (const lang of ['en', 'zh-Hans']) {
-      calls = 0;
+      counter.calls = 0;
       for (const [i, name] of names.entries()) {
         const a = makeArticle({ title: `Story ${i}`, lang, authors: [name] });
         expect(cite(a)).toBe(headerCitation(a));
       }
       // One rendering of the article, one of its placeholder twin; the rest are templates.
-      expect(calls).toBe(2);
+      expect(counter.calls).toBe(2);
     }
   });
 });
