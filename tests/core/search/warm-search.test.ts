@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchRequest, SearchResponse } from '../../../shared/api';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
-import { warmQueries, warmSearch } from '../../../electron/core/search/warm-search';
+import { WARM_PASSES, warmQueries, warmSearch } from '../../../electron/core/search/warm-search';
 import { FakeLibrary, makeArticle } from './fake-library';
 
 const EMPTY: SearchResponse = {
@@ -19,6 +19,13 @@ describe('warmQueries', () => {
   it('cuts a bigram, a run to verify, a word and a fragment from the titles', () => {
     const queries = warmQueries(['天气', '中俄关系紧张 2024', 'Elections in Taiwan']);
     expect(queries.slice(1)).toEqual(['中俄', '中俄关系', 'Elections', 'Election']);
+  });
+
+  it('adds the bigram that most titles share, when some do', () => {
+    const queries = warmQueries(['美中关系', '中国经济放缓', '中国外交部回应', '天气']);
+    expect(queries.slice(1)).toEqual(['美中', '美中关系', '中国']);
+    // 中国 is then only the first title's bigram: the last query is that title's run, once.
+    expect(warmQueries(['中国经济', '美国大选']).slice(1)).toEqual(['中国', '中国经济']);
   });
 
   it('ends with the three-character run that most titles share, when some do', () => {
@@ -60,7 +67,9 @@ describe('warmSearch', () => {
       pause: immediate,
     });
     await warmer.done;
-    expect(asked).toEqual(warmQueries(['中俄关系', 'Elections']));
+    // Every query in each pass, the passes in the same order.
+    const queries = warmQueries(['中俄关系', 'Elections']);
+    expect(asked).toEqual(Array.from({ length: WARM_PASSES }, () => queries).flat());
     const after = index.search({ query: '关系', limit: 5 });
     expect({ ...after, tookMs: 0 }).toEqual({ ...before, tookMs: 0 });
     await index.close();
