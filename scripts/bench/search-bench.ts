@@ -11,10 +11,20 @@
  * when one is there (the synthetic library is deterministic), so the 50,000 case can be rerun in
  * a few minutes. Delete the folder after changing the index format. --no-mini skips MiniSearch.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import type { Article } from '../../shared/model';
@@ -233,6 +243,35 @@ async function updateCost(
   );
 }
 
+/**
+ * The same load in a fresh process holding only the summaries, as the app opens its index: this
+ * process also holds every article and the scan's folded copies, which each garbage collection
+ * during the load has to walk.
+ */
+function freshLoads(dir: string, lib: FakeLibrary, runs = 3): void {
+  const file = join(dir, 'bench-summaries.json');
+  writeFileSync(file, JSON.stringify(lib.allSummaries()));
+  const child = fileURLToPath(new URL('./index-load-child.ts', import.meta.url));
+  const results = Array.from({ length: runs }, () => {
+    const out = execFileSync(process.execPath, [...process.execArgv, child, dir, file], {
+      encoding: 'utf8',
+    });
+    return JSON.parse(out.trim().split('\n').pop()!) as {
+      wallMs: number;
+      cpuMs: number;
+      heapMB: number;
+      gets: number;
+    };
+  });
+  rmSync(file, { force: true });
+  const list = (k: 'wallMs' | 'cpuMs') => results.map((r) => r[k].toFixed(0)).join(' / ');
+  console.log(
+    `load in a fresh process (${runs} runs): ${list('wallMs')} ms wall, ${list('cpuMs')} ms CPU, ` +
+      `heap +${Math.max(...results.map((r) => r.heapMB)).toFixed(0)} MB` +
+      (results.some((r) => r.gets) ? ' (re-indexed some articles: not a plain load)' : ''),
+  );
+}
+
 async function benchSize(n: number, sources: Article[], opts: BenchOptions): Promise<void> {
   const { runs } = opts;
   console.log(`\n=== ${n.toLocaleString('en')} articles ===`);
@@ -262,9 +301,10 @@ async function benchSize(n: number, sources: Article[], opts: BenchOptions): Pro
   const index = await openSearchIndex({ dir, library: lib.asLibrary() });
   const lc = process.cpuUsage(loadCpu);
   console.log(
-    `load (open + reconcile ${n} summaries): ${ms(performance.now() - t)} wall, ` +
+    `load in this process (open + reconcile ${n} summaries): ${ms(performance.now() - t)} wall, ` +
       `${ms((lc.user + lc.system) / 1000)} CPU`,
   );
+  freshLoads(dir, lib);
   globalThis.gc?.();
   const mem1 = process.memoryUsage();
   const mb = (k: 'heapUsed' | 'arrayBuffers' | 'rss') => ((mem1[k] - mem0[k]) / 1e6).toFixed(0);
