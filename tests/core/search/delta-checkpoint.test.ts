@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Article } from '../../../shared/model';
 import { decodeCheckpoint, encodeCheckpoint } from '../../../electron/core/search/delta-checkpoint';
 import { type LoadedIndex, loadIndex } from '../../../electron/core/search/index-persistence';
@@ -133,6 +133,8 @@ describe('delta checkpoints', () => {
     await idx.flush();
     // The files as a crash would leave them: the log has the new lines, the checkpoint does not.
     const crashed = mkdtempSync(join(tmpdir(), 'folio-ckpt-crash-'));
+    // Removed even when an expectation fails.
+    onTestFinished(() => rmSync(crashed, { recursive: true, force: true }));
     cpSync(dir, crashed, { recursive: true });
     await idx.close();
     // Closing after a change this small leaves the checkpoint as it was: the next load replays it.
@@ -149,7 +151,6 @@ describe('delta checkpoints', () => {
     expect(counting.gets).toBe(0);
     expect(again.matchIds('beijing').sort()).toEqual(['late', 'n1', 'n3', 'n4', 'n5']);
     await again.close();
-    rmSync(crashed, { recursive: true, force: true });
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Article } from '../../../shared/model';
 import type { SearchIndex } from '../../../electron/core/ports';
 import { type EvalContext, evaluate } from '../../../electron/core/search/evaluate';
@@ -15,7 +15,7 @@ import { FakeLibrary, makeArticle } from './fake-library';
 
 /**
  * An index of `docs` built, closed and loaded back as evaluate() sees it, with a context that
- * counts the texts it reads.
+ * counts the texts it reads. Closed and removed when the calling test finishes, passed or failed.
  */
 async function loadedIndex(prefix: string, docs: Article[]) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -42,16 +42,12 @@ async function loadedIndex(prefix: string, docs: Article[]) {
     evaluate(ctx, parseQuery(q))
       .ranked.map((r) => idx.state.docs[r.doc]!.id)
       .sort();
-  return {
-    idx,
-    ids,
-    reads: () => reads,
-    dispose() {
-      idx.texts.close();
-      idx.state.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  onTestFinished(() => {
+    idx.texts.close();
+    idx.state.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { idx, ids, reads: () => reads };
 }
 
 describe('contiguity of CJK terms', () => {
@@ -88,6 +84,8 @@ describe('contiguity of CJK terms', () => {
 
   it('finds a run in any window of a long text, or across the end of one', async () => {
     const more = mkdtempSync(join(tmpdir(), 'folio-long-'));
+    // Removed even when an expectation fails.
+    onTestFinished(() => rmSync(more, { recursive: true, force: true }));
     // The first windows end at W, 3W and 7W bytes of the stored form. A CJK text is stored as UTF-16
     // after a 2-byte mark (folded-form.ts): character i takes bytes 2 + 2i and 2 + 2i + 1, so
     // after e / 2 - 3 characters the 8-byte run starts 4 bytes before the window's end e.
@@ -141,7 +139,6 @@ describe('contiguity of CJK terms', () => {
     old.close();
     idx.texts.close();
     idx.state.close();
-    rmSync(more, { recursive: true, force: true });
   });
 
   it('highlights the contiguous run in the snippet', () => {
@@ -222,7 +219,7 @@ describe('phrases the index answers exactly', () => {
       '维 权分开。',
       '權利與維權',
     ];
-    const { ids, reads, dispose } = await loadedIndex(
+    const { ids, reads } = await loadedIndex(
       'folio-oneword-',
       texts.map((text, i) => makeArticle({ id: `d${i}`, lang: 'en', text })),
     );
@@ -235,7 +232,6 @@ describe('phrases the index answers exactly', () => {
     // Two words, or a longer run, are still checked in the text.
     expect(ids('"an d"')).toEqual(['d3']);
     expect(reads()).toBeGreaterThan(0);
-    dispose();
   });
 });
 
@@ -244,13 +240,12 @@ describe('records without a phrase filter', () => {
     const docs = ['the president', 'a president', 'the president', 'the', 'the president'].map(
       (text, i) => makeArticle({ id: `d${i}`, lang: 'en', text: `Today ${text} spoke.` }),
     );
-    const { idx, ids, dispose } = await loadedIndex('folio-nofilter-', docs);
+    const { idx, ids } = await loadedIndex('folio-nofilter-', docs);
     // Older records carry no filter; mix them with filtered ones.
     idx.state.docs.forEach((rec, i) => {
       if (rec && i % 2 === 1) delete rec.gapSig;
     });
     expect(ids('"the president"')).toEqual(['d0', 'd2', 'd4']);
-    dispose();
   });
 });
 
