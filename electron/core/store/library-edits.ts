@@ -112,7 +112,10 @@ export async function emptyTrash(state: LibraryState): Promise<number> {
     const ids = [...state.catalog.entries.values()]
       .filter((e) => e.summary.deletedAt)
       .map((e) => e.summary.id);
-    for (const id of ids) await removeItem(state.dir, id);
+    for (const id of ids) {
+      state.fresh.drop(id);
+      await removeItem(state.dir, id);
+    }
     await state.catalog.remove(ids);
     if (ids.length > 0) state.emit({ type: 'remove', ids });
     return ids.length;

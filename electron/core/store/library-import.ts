@@ -91,6 +91,9 @@ async function importNew(
   };
   try {
     await writeNewItem(state.dir, meta, { original: input.bytes, html: contentHtml, text });
+    // The search index reads the article at once: it gets this copy instead of the files. Put
+    // before the catalog shows the item, so an edit (which needs it there) always drops it.
+    state.fresh.put({ ...meta, contentHtml, text });
     if (tags.added) await state.queue.run(() => state.doc.write());
     await state.catalog.put([toEntry(meta)]);
   } finally {

@@ -4,6 +4,7 @@ import type { AsyncParseFn, Clock, LibraryEvent } from '../ports';
 import type { Catalog } from './catalog';
 import { type StoredMeta, toEntry, updateMeta } from './item-files';
 import type { LibraryDoc } from './library-doc';
+import type { JustImported } from './just-imported';
 import type { WriteQueue } from './write-queue';
 
 export interface LibraryState {
@@ -14,6 +15,8 @@ export interface LibraryState {
   catalog: Catalog;
   doc: Low<LibraryDoc>;
   emit(event: LibraryEvent): void;
+  /** Articles just imported, until their first read (see just-imported.ts). */
+  fresh: JustImported;
 }
 
 // Enough parallel small writes to keep the disk busy without exhausting file handles.
@@ -30,6 +33,7 @@ export async function editItems(
 ): Promise<StoredMeta[]> {
   const now = state.clock().toISOString();
   const known = [...new Set(ids)].filter((id) => state.catalog.entries.has(id));
+  known.forEach((id) => state.fresh.drop(id));
   const changed: StoredMeta[] = [];
   for (let i = 0; i < known.length; i += EDIT_CHUNK) {
     const chunk = known.slice(i, i + EDIT_CHUNK);

@@ -81,7 +81,10 @@ export async function purgeTrashed(state: LibraryState, ids: readonly string[]):
     const doomed = [...new Set(ids)].filter(
       (id) => state.catalog.entries.get(id)?.summary.deletedAt,
     );
-    for (const id of doomed) await removeItem(state.dir, id);
+    for (const id of doomed) {
+      state.fresh.drop(id);
+      await removeItem(state.dir, id);
+    }
     if (doomed.length > 0) {
       await state.catalog.remove(doomed);
       state.emit({ type: 'remove', ids: doomed });

@@ -15,6 +15,7 @@ import { ITEMS_DIR, readBodies, readMeta, readOriginal, scanItems, toEntry } fro
 import { type LibraryDoc, newLibraryDoc } from './library-doc';
 import * as edits from './library-edits';
 import { createImportTracker, importFile } from './library-import';
+import { createJustImported } from './just-imported';
 import type { LibraryState } from './library-state';
 import * as tagOps from './library-tags';
 import { countTags, filterSummaries, purgeTrashed } from './list-view';
@@ -59,6 +60,7 @@ export async function openLibrary(opts: OpenLibraryOptions): Promise<Library> {
       emit(event) {
         for (const listener of listeners) listener(event);
       },
+      fresh: createJustImported(),
     };
     return buildLibrary(state, listeners, release);
   } catch (err) {
@@ -147,6 +149,8 @@ function buildLibrary(
   const { dir, catalog } = state;
   const summaries = () => [...catalog.entries.values()].map((e) => e.summary);
   const get = async (id: string): Promise<Article> => {
+    const fresh = state.fresh.take(id);
+    if (fresh) return fresh;
     const meta = await readMeta(dir, id);
     return { ...meta, ...(await readBodies(dir, id)) };
   };
