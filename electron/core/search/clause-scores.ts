@@ -65,9 +65,16 @@ type Need = Map<string, number>;
 /** Decoding buffer reused for every postings list (grows to the longest list once). */
 const scratch = emptyPostings(1024);
 
+/**
+ * BM25's inverse document frequency. `df` counts postings, which include documents retired since
+ * the last compaction (deleted, or re-indexed after an edit), so it can exceed the live count: a
+ * term in every article of a small library, after one article was tagged. Unclamped, the idf
+ * then turned negative and every match of the term scored below zero, which drops it.
+ */
 function idf(state: IndexState, df: number, weight: number): number {
   const n = Math.max(state.live, 1);
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight;
+  const live = Math.min(df, n);
+  return Math.log(1 + (n - live + 0.5) / (live + 0.5)) * weight;
 }
 
 /**

@@ -101,6 +101,27 @@ describe('openSearchIndex persistence', () => {
     await reopened.close();
   });
 
+  it('still finds a term every article holds after one was edited or deleted', async () => {
+    // Until compaction the postings keep the retired copies, so the term's document count
+    // exceeds the live articles: it must still score above zero.
+    const docs = ['a', 'b', 'c'].map((id) =>
+      makeArticle({ id, text: `美国总统谈贸易。Trade talks, round ${id}.` }),
+    );
+    const lib = new FakeLibrary(dir, docs);
+    const idx = await open(lib);
+    lib.put({ ...docs[0]!, tags: ['外交'], updatedAt: '2025-01-02T00:00:00.000Z' });
+    await idx.flush();
+    for (const q of ['美国总统', '美国', '"trade talks"', 'trade']) {
+      expect(idx.matchIds(q).sort(), q).toEqual(['a', 'b', 'c']);
+    }
+    lib.delete('b');
+    await idx.flush();
+    expect(idx.matchIds('美国总统').sort()).toEqual(['a', 'c']);
+    expect(idx.search({ query: 'trade' }).hits.every((h) => h.score > 0)).toBe(true);
+    await idx.close();
+    expect(errors).toEqual([]);
+  });
+
   it('compacts after many changes and still answers the same', async () => {
     const lib = new FakeLibrary(dir, sample());
     const idx = await open(lib);
