@@ -187,10 +187,19 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     }
     ranked.push({ doc, score: acc.scores[k]! });
   }
+  return rankMatches(state, { ranked: [], total: ranked.length, matched: ranked, patterns }, top);
+}
+
+/**
+ * The evaluation with its first `top` matches ranked, best first (score, then recency): ranking
+ * again for a deeper page needs none of the checks that found the matches.
+ */
+export function rankMatches(state: IndexState, ev: Evaluation, top = Infinity): Evaluation {
   const time = (d: number) => state.docs[d]?.publishedAt ?? -Infinity;
   const cmp = (a: Ranked, b: Ranked) =>
     b.score - a.score || time(b.doc) - time(a.doc) || a.doc - b.doc;
   // Facets only need the set of matches, so the same array serves, whatever its order.
-  const best = top >= ranked.length ? ranked.sort(cmp) : topRanked(ranked, top, cmp);
-  return { ranked: best, total: ranked.length, matched: ranked, patterns };
+  const { matched } = ev;
+  const ranked = top >= matched.length ? matched.sort(cmp) : topRanked(matched, top, cmp);
+  return { ...ev, ranked };
 }

@@ -57,6 +57,9 @@ export interface DocTerms {
   tfs: Uint16Array;
 }
 
+let versions = 0;
+const nextVersion = () => ++versions;
+
 export class IndexState {
   docs: Array<DocRecord | null> = [];
   byId = new Map<string, number>();
@@ -76,6 +79,12 @@ export class IndexState {
   removedBase = new Set<number>();
   live = 0;
   lenSums = new Array<number>(FIELD_COUNT).fill(0);
+  /**
+   * Changes with every change to the documents, their numbers or their postings, and differs
+   * between states: an evaluation kept for the next page of the same query is stale once it has
+   * changed (a rebuild replaces the state).
+   */
+  version = nextVersion();
   /** Word terms of the base, '\n'-joined with '\n' at both ends; built on first use. */
   private baseWords: string | null = null;
   /** Word terms first seen in the delta, in the same form. */
@@ -92,6 +101,7 @@ export class IndexState {
 
   /** Starts from a loaded base segment and its documents. */
   loadBase(docs: DocRecord[], base: BaseSegment): void {
+    this.version = nextVersion();
     this.base?.close?.();
     this.docs = docs.slice();
     this.base = base;
@@ -124,6 +134,7 @@ export class IndexState {
 
   /** Adds (or replaces) a document; returns its new number. */
   add(rec: DocRecord, terms: DocTerms, keepTerms = true): number {
+    this.version = nextVersion();
     this.remove(rec.id);
     const doc = this.docs.length;
     this.docs.push(rec);
@@ -148,6 +159,7 @@ export class IndexState {
   remove(id: string): boolean {
     const doc = this.byId.get(id);
     if (doc === undefined) return false;
+    this.version = nextVersion();
     const rec = this.docs[doc];
     if (rec) rec.lens.forEach((l, f) => (this.lenSums[f]! -= l));
     this.docs[doc] = null;
@@ -206,6 +218,7 @@ export class IndexState {
     docs: ReadonlyArray<DocRecord | null>,
     postings: Map<string, PostingList>,
   ): void {
+    this.version = nextVersion();
     for (const d of removedBase) {
       const rec = this.docs[d];
       if (rec) this.remove(rec.id);
@@ -245,6 +258,7 @@ export class IndexState {
    * read `windowBytes` at a time (tests pass a small window).
    */
   compact(windowBytes = COMPACT_WINDOW): void {
+    this.version = nextVersion();
     const remap = new Int32Array(this.docs.length).fill(-1);
     const docs: DocRecord[] = [];
     this.docs.forEach((rec, i) => {

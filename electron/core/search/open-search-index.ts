@@ -12,7 +12,7 @@ import type { Library, LibraryEvent, SearchIndex } from '../ports';
 import { buildDoc } from './article-doc';
 import { norms } from './clause-scores';
 import { encodeFolded } from './folded-form';
-import { type EvalContext, evaluate } from './evaluate';
+import { type EvalContext, type Evaluation, evaluate, rankMatches } from './evaluate';
 import { filterTable } from './phrase-check';
 import {
   type LoadedIndex,
@@ -256,6 +256,20 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
     return isEmptyQuery(q) ? null : evaluate(ctx(), q, top);
   };
 
+  // The last page's evaluation: the next page of the same query (the list scrolled on) then only
+  // ranks deeper and cuts snippets, where it re-ran every phrase check, 65-115 ms a page for
+  // 中国政府 at 50,000 articles.
+  let last: { query: string; version: number; ev: Evaluation | null } | null = null;
+  const page = (query: string, top: number) => {
+    const { version } = idx.state;
+    if (last === null || last.query !== query || last.version !== version) {
+      last = { query, version, ev: run(query, top) };
+    } else if (last.ev && last.ev.ranked.length < Math.min(top, last.ev.total)) {
+      last.ev = rankMatches(idx.state, last.ev, top);
+    }
+    return last.ev;
+  };
+
   return {
     search(req: SearchRequest): SearchResponse {
       const started = performance.now();
@@ -264,7 +278,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       }
       const limit = Math.min(Math.max(Math.floor(req.limit ?? DEFAULT_LIMIT), 0), MAX_LIMIT);
       const offset = Math.max(Math.floor(req.offset ?? 0), 0);
-      const ev = run(req.query, offset + limit);
+      const ev = page(req.query, offset + limit);
       if (!ev) {
         const facets = { tags: [], sites: [], years: [] };
         return { total: 0, hits: [], facets, tookMs: 0 };
