@@ -32,17 +32,59 @@ export function containsPhrase(hay: string, phrase: string): boolean {
   return findText(hay, phrase, 1).length > 0;
 }
 
+const CJK_UNIT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD_UNIT = /[\p{L}\p{N}]/u;
+
+/** True when `ch` belongs to a letter/digit word run, as scriptRuns (tokenize.ts) splits them. */
+function isWordChar(ch: string): boolean {
+  return WORD_UNIT.test(ch) && !CJK_UNIT.test(ch);
+}
+
+/** The character (code point) that ends just before offset i. */
+function charBefore(s: string, i: number): string {
+  const low = s.charCodeAt(i - 1);
+  const high = i >= 2 ? s.charCodeAt(i - 2) : 0;
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return s.slice(pair ? i - 2 : i - 1, i);
+}
+
+/**
+ * Spans of the words of a folded text whose stem is `target`. stem() only cuts an ending off a
+ * word and then at most adds an "e" or turns a final "y" into "i", so a word with this stem starts
+ * with all of it but its last letter: only words starting there are stemmed, not every word of
+ * the text (which made snippets of English queries cost several times those of others).
+ */
+export function stemSpans(folded: string, target: string): Span[] {
+  const head = target.slice(0, -1);
+  const out: Span[] = [];
+  if (head.length < 2) {
+    // A head this short starts too many words to be worth looking for.
+    for (const r of scriptRuns(folded)) {
+      if (r.kind === 'word' && stem(r.text) === target)
+        out.push([r.start, r.start + r.text.length]);
+    }
+    return out;
+  }
+  for (let i = folded.indexOf(head); i >= 0; i = folded.indexOf(head, i + 1)) {
+    if (i > 0 && isWordChar(charBefore(folded, i))) continue;
+    let e = i + head.length;
+    while (e < folded.length) {
+      const ch = String.fromCodePoint(folded.codePointAt(e)!);
+      if (!isWordChar(ch)) break;
+      e += ch.length;
+    }
+    if (stem(folded.slice(i, e)) === target) out.push([i, e]);
+  }
+  return out;
+}
+
 /** Spans of every pattern in an already folded text, in folded coordinates, tagged by pattern. */
 function foldedSpans(f: FoldedText, patterns: Pattern[]): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];
-  let words: Array<{ s: number; e: number; stem: string }> | null = null;
   patterns.forEach((p, pi) => {
     for (const [s, e] of findText(f.folded, p.text)) out.push([s, e, pi]);
     if (p.kind === 'text' || p.stem === null) return;
-    words ??= scriptRuns(f.folded)
-      .filter((r) => r.kind === 'word')
-      .map((r) => ({ s: r.start, e: r.start + r.text.length, stem: stem(r.text) }));
-    for (const w of words) if (w.stem === p.stem) out.push([w.s, w.e, pi]);
+    for (const [s, e] of stemSpans(f.folded, p.stem)) out.push([s, e, pi]);
   });
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
@@ -114,17 +156,37 @@ function foldSlice(text: string, from: number, to: number): FoldedText {
   return f;
 }
 
-/** Earliest place a pattern occurs verbatim in the original text; -1 when none does. */
+const hintRes = new WeakMap<Pattern, RegExp | null>();
+
+/**
+ * Where the original text holds a word with the pattern's stem in any case ("Running", "runs"
+ * for running), found without folding; -1 when it holds none that plain ASCII shows.
+ */
+function stemHint(text: string, p: Pattern & { kind: 'word' }): number {
+  let re = hintRes.get(p);
+  if (re === undefined) {
+    const head = p.stem ? p.stem.slice(0, -1) : '';
+    re = /^[a-z]{2,}$/.test(head) ? new RegExp(`(?<![\\p{L}\\p{N}])${head}[a-z]*`, 'giu') : null;
+    hintRes.set(p, re);
+  }
+  if (!re) return -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[0].toLowerCase();
+    if (stem(word) === p.stem || word.includes(p.text)) return m.index;
+  }
+  return -1;
+}
+
+/** Earliest place a pattern occurs in the original text as typed, or as a stem variant. */
 function rawHint(text: string, patterns: Pattern[]): number {
   let best = -1;
-  const consider = (needle: string) => {
-    const i = needle ? text.indexOf(needle) : -1;
+  const consider = (i: number) => {
     if (i >= 0 && (best < 0 || i < best)) best = i;
   };
   for (const p of patterns) {
-    consider(p.text);
-    // A stem variant ("runs" for "running") shares the stem's head.
-    if (p.kind === 'word' && p.stem && p.stem.length > 3) consider(p.stem.slice(0, -1));
+    consider(p.text ? text.indexOf(p.text) : -1);
+    if (p.kind === 'word' && p.stem) consider(stemHint(text, p));
   }
   return best;
 }

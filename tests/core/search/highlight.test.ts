@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { foldForMatch } from '../../../electron/core/search/fold';
+import { makeSnippet, stemSpans } from '../../../electron/core/search/highlight';
+import { stem } from '../../../electron/core/search/stem';
+import { scriptRuns } from '../../../electron/core/search/tokenize';
+import { hasCorpus, loadWebArticles } from './fake-library';
+
+/** The plain definition: every word of the text, stemmed. */
+function stemSpansByScan(folded: string, target: string): Array<[number, number]> {
+  return scriptRuns(folded)
+    .filter((r) => r.kind === 'word' && stem(r.text) === target)
+    .map((r): [number, number] => [r.start, r.start + r.text.length]);
+}
+
+describe('stemSpans', () => {
+  it('finds the words with a stem, whole, and no word it only starts inside', () => {
+    const folded = foldForMatch(
+      'Running, runs; he ran. Outrunning the runner: RUNNING2 run',
+    ).folded;
+    const spans = stemSpans(folded, stem('running'));
+    expect(spans.map(([a, b]) => folded.slice(a, b))).toEqual(['running', 'runs', 'run']);
+  });
+
+  it('finds words after CJK characters and astral letters, as the tokenizer splits them', () => {
+    const folded = foldForMatch('美国elections和𝐀election').folded;
+    expect(stemSpans(folded, 'election')).toEqual(stemSpansByScan(folded, 'election'));
+    expect(stemSpans(folded, 'election').length).toBe(1);
+  });
+
+  it.skipIf(!hasCorpus)('agrees with stemming every word, over the English corpus', () => {
+    const texts = loadWebArticles(16).map((a) => {
+      const folded = foldForMatch(a.text).folded;
+      const words = scriptRuns(folded).filter((r) => r.kind === 'word');
+      return { folded, words: words.map((r) => ({ ...r, stem: stem(r.text) })) };
+    });
+    // Every distinct word of a few texts as a query: short stems, y → i, doubled consonants.
+    const targets = new Set(texts.slice(0, 3).flatMap((t) => t.words.map((w) => w.stem)));
+    expect(targets.size).toBeGreaterThan(300);
+    let found = 0;
+    for (const target of targets) {
+      for (const t of texts) {
+        const got = stemSpans(t.folded, target);
+        const want = t.words
+          .filter((w) => w.stem === target)
+          .map((w) => [w.start, w.start + w.text.length]);
+        expect(got).toEqual(want);
+        found += got.length;
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+});
+
+describe('makeSnippet', () => {
+  const filler = 'Nothing to see in this sentence at all. '.repeat(60);
+
+  it('shows a stem variant beyond the head of a long text, in any case', () => {
+    const text = `${filler}Then the Runners lined up. ${filler}`;
+    const { snippet, highlights } = makeSnippet(text, [
+      { kind: 'word', text: 'runner', stem: stem('runner') },
+    ]);
+    expect(highlights.map(([a, b]) => snippet.slice(a, b))).toEqual(['Runners']);
+  });
+
+  it('highlights a folded form that the original only shows in another width', () => {
+    const text = `${filler}Ｅｌｅｃｔｉｏｎｓ were held.`;
+    const { snippet, highlights } = makeSnippet(text, [
+      { kind: 'word', text: 'election', stem: stem('election') },
+    ]);
+    expect(highlights.map(([a, b]) => snippet.slice(a, b))).toEqual(['Ｅｌｅｃｔｉｏｎｓ']);
+  });
+});
