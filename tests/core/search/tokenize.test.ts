@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { foldText, foldWithMap } from '../../../electron/core/search/fold';
 import { stem } from '../../../electron/core/search/stem';
-import { fieldTerms, scriptRuns } from '../../../electron/core/search/tokenize';
+import {
+  fieldTerms,
+  longWords,
+  longWordsOfRuns,
+  scriptRuns,
+} from '../../../electron/core/search/tokenize';
+import { hasCorpus, loadDumpArticles, loadWebArticles } from './fake-library';
 import { highlightSpans, makeSnippet } from '../../../electron/core/search/highlight';
 
 describe('folding', () => {
@@ -43,6 +49,87 @@ describe('tokenizing', () => {
     expect(tf.get('会合')).toBeUndefined();
     expect(tf.get('上')).toBe(1);
     expect(tf.has('会。')).toBe(false);
+  });
+});
+
+/** The plain way: each run alone, every segment visited. */
+function referenceLongWords(run: string): string[] {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: string[] = [];
+  if (run.length < 3) return out;
+  for (const s of segmenter.segment(run)) {
+    if (s.isWordLike && Array.from(s.segment).length >= 3) out.push(s.segment);
+  }
+  return out;
+}
+
+/** A deterministic pseudo-random source (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('dictionary words', () => {
+  it('finds the words of runs segmented together exactly as each run alone', () => {
+    const runsOf = (text: string) =>
+      scriptRuns(foldText(text))
+        .filter((r) => r.kind === 'cjk')
+        .map((r) => r.text);
+    const texts = [
+      '中华人民共和国国务院总理今天在北京会见了来访的美国国务卿。习近平主席',
+      'トランプ大統領はホワイトハウスで記者会見を開いた。대한민국 국회의사당에서',
+      '𠀋𠀍𠀎中华人民共和国𪚥𪚥𪚥',
+      ...(hasCorpus
+        ? [...loadDumpArticles(), ...loadWebArticles(20)].map((a) => `${a.title}\n${a.text}`)
+        : []),
+    ];
+    // Random runs from a vocabulary of words, kana, hangul and astral Han, of every length.
+    const rnd = random(7);
+    const pieces = [
+      '人民',
+      '共和国',
+      '国务院',
+      '总理',
+      '习近平',
+      'ニュース',
+      'カタカナ',
+      'ひらがな',
+      '한국어',
+      '대통령',
+      '𠀋',
+      '𪚥',
+      '的',
+      '了',
+      '在',
+      '北京',
+      '上海合作组织',
+      '中',
+    ];
+    for (let t = 0; t < 300; t++) {
+      const runs: string[] = [];
+      const n = 1 + Math.floor(rnd() * 12);
+      for (let r = 0; r < n; r++) {
+        let run = '';
+        const k = Math.floor(rnd() * 8);
+        for (let i = 0; i < k; i++) run += pieces[Math.floor(rnd() * pieces.length)]!;
+        runs.push(run);
+      }
+      texts.push(runs.join('，'));
+    }
+    let found = 0;
+    for (const text of texts) {
+      const runs = runsOf(text);
+      const expected = runs.map(referenceLongWords);
+      expect(longWordsOfRuns(runs)).toEqual(expected);
+      runs.forEach((run, i) => expect(longWords(run)).toEqual(expected[i]));
+      found += expected.flat().length;
+    }
+    expect(found).toBeGreaterThan(500);
   });
 });
 
