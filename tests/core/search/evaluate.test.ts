@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Article } from '../../../shared/model';
 import type { SearchIndex } from '../../../electron/core/ports';
 import { type EvalContext, evaluate } from '../../../electron/core/search/evaluate';
+import { foldChar } from '../../../electron/core/search/fold';
 import { decodeFolded } from '../../../electron/core/search/folded-form';
 import { FIRST_WINDOW } from '../../../electron/core/search/phrase-check';
 import { TextStore } from '../../../electron/core/search/text-store';
@@ -204,6 +205,43 @@ describe('phrase filters', () => {
     expect(reads).toBeLessThan(10);
     idx.texts.close();
     idx.state.close();
+  });
+});
+
+describe('phrases in titles', () => {
+  it('finds a title that holds the run, in either script, before reading any text', async () => {
+    const body = `${'的'.repeat(20)}维权和律师。`;
+    const { ids, reads } = await loadedIndex('folio-eval-title-', [
+      makeArticle({ id: 'simplified', title: '维权律师被捕', text: body }),
+      makeArticle({ id: 'traditional', title: '維權律師被捕', text: body }),
+      makeArticle({
+        id: 'en',
+        lang: 'en',
+        title: 'The ＰＲＥＳＩＤＥＮＴ Speaks',
+        text: 'Nothing.',
+      }),
+      // The words in the title, apart; the run only in the text.
+      makeArticle({ id: 'body', title: '维权与律师', text: `${body}维权律师。` }),
+      makeArticle({ id: 'neither', title: '维权与律师', text: body }),
+    ]);
+    expect(ids('维权律师')).toEqual(['body', 'simplified', 'traditional']);
+    expect(ids('"the president"')).toEqual(['en']);
+    // Only the article with the run in its text alone was read ('neither' fails its filter).
+    expect(reads()).toBe(1);
+  });
+
+  it('relies on folding being idempotent: every folded character folds to itself', () => {
+    let checked = 0;
+    const moved: string[] = [];
+    for (let cp = 0; cp < 0x30000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      for (const u of foldChar(String.fromCodePoint(cp))) {
+        if (foldChar(u) !== u) moved.push(`U+${cp.toString(16)}`);
+        checked++;
+      }
+    }
+    expect(moved).toEqual([]);
+    expect(checked).toBeGreaterThan(190_000);
   });
 });
 
