@@ -2,7 +2,7 @@
 //   main:    electron/main/main.ts       -> dist/electron/main.cjs    (node, cjs; electron and
 //            playwright-core stay external: one is provided by the runtime, the other loads
 //            browser binaries relative to its own package folder)
-//   workers: parse-worker.cjs and markdown-worker.cjs beside main.cjs (the worker pools)
+//   workers: parse-worker.cjs, markdown-worker.cjs and form-check-worker.cjs beside main.cjs
 //   preload: electron/preload/preload.ts -> dist/electron/preload.cjs (sandboxed preloads may
 //            require only `electron`, so everything else is bundled in)
 import { build } from 'esbuild';
@@ -63,6 +63,9 @@ export async function buildElectron() {
     // The Markdown render pool's worker, found the same way (defaultMarkdownWorkerFile); large
     // Markdown exports render in the main thread when it cannot start.
     workerBundle('electron/core/export/markdown-worker.ts', 'markdown-worker.cjs'),
+    // The search index's phrase-check worker (defaultFormCheckWorkerFile); without it, a query's
+    // checks all run in the main thread.
+    workerBundle('electron/core/search/form-check-worker.ts', 'form-check-worker.cjs'),
     build({
       ...common,
       entryPoints: ['electron/preload/preload.ts'],

@@ -10,8 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api';
+import { encodeFolded } from '../../electron/core/search/folded-form';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -114,6 +116,41 @@ describe('Electron bundles', () => {
       (m) => !builtins.has(m),
     );
     expect(extra).toEqual(['electron', 'playwright-core']);
+  });
+
+  it('the bundled phrase-check worker requires only built-ins and answers a request', async () => {
+    const file = path.join(outDir, 'form-check-worker.cjs');
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    expect((await requiredModules(file)).filter((m) => !builtins.has(m))).toEqual([]);
+    const forms = ['的人'.repeat(5000) + '美国总统', '美国的总统', 'the president spoke'];
+    const bytes = forms.map((f) => encodeFolded(f));
+    const store = path.join(outDir, 'texts');
+    await writeFile(store, Buffer.concat(bytes));
+    const refs = new Float64Array(forms.length * 2);
+    bytes.reduce((at, b, i) => {
+      refs[2 * i] = at;
+      refs[2 * i + 1] = b.length;
+      return at + b.length;
+    }, 0);
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    const answers = new Uint8Array(new SharedArrayBuffer(forms.length));
+    const worker = new Worker(file);
+    try {
+      worker.postMessage({
+        path: store,
+        text: '美国总统',
+        refs,
+        control: control.buffer,
+        answers: answers.buffer,
+      });
+      for (let i = 0; i < 1000 && Atomics.load(control, 1) === 0; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // 1: holds, 2: does not.
+      expect([...answers]).toEqual([1, 2, 2]);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('the main bundle starts, imports, searches and cites under a stand-in electron', async () => {

@@ -8,7 +8,16 @@ import { type Scored, clauseScores } from './clause-scores';
 import { foldText } from './fold';
 import type { Pattern } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
-import { type EvalContext, type Needle, matchTable, needleOf, phraseChecker } from './phrase-check';
+import {
+  type EvalContext,
+  type Needle,
+  NO,
+  READ,
+  YES,
+  matchTable,
+  needleOf,
+  phraseChecker,
+} from './phrase-check';
 import type { ParsedQuery } from './query-parser';
 import { type ClausePlan, planClause } from './query-plan';
 import { topRanked } from './top-ranked';
@@ -149,9 +158,11 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     acc = intersect(acc, groupScores[k]!);
 
   const keep = filterFn(q);
-  const check = phraseChecker(ctx, fields);
+  const checker = phraseChecker(ctx, fields);
   const verified = (doc: number, needles: Needle[], entry: number) => {
-    for (let i = 0; i < needles.length; i++) if (!check(doc, needles[i]!, entry)) return false;
+    for (let i = 0; i < needles.length; i++) {
+      if (!checker.check(doc, needles[i]!, entry)) return false;
+    }
     return true;
   };
   const size = state.docs.length;
@@ -172,6 +183,12 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
         table: matchTable(c.plan, c.scored, size),
       })),
     );
+  // One run or phrase to check, the usual case: the texts that must be searched for it are
+  // searched together at the end, which checkForms may share among threads.
+  const only =
+    phraseGroups.length === 1 && phraseGroups[0]!.length === 1 ? phraseGroups[0]![0]! : null;
+  const lone = ctx.checkForms && only?.verify.length === 1 ? only : null;
+  const pending: number[] = [];
   const ranked: Ranked[] = [];
   next: for (let k = 0; k < acc.docs.length; k++) {
     const doc = acc.docs[k]!;
@@ -180,12 +197,31 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
       const entry = ex.table[doc]!;
       if (entry && verified(doc, ex.verify, entry)) continue next;
     }
+    if (lone) {
+      const entry = lone.table[doc]!;
+      const answer = entry === 0 ? NO : checker.precheck(doc, lone.verify[0]!, entry);
+      if (answer === YES) ranked.push({ doc, score: acc.scores[k]! });
+      else if (answer === READ) pending.push(k);
+      continue;
+    }
     for (const g of phraseGroups) {
       if (!g.some((m) => m.table[doc]! !== 0 && verified(doc, m.verify, m.table[doc]!))) {
         continue next;
       }
     }
     ranked.push({ doc, score: acc.scores[k]! });
+  }
+  if (lone && pending.length) {
+    const refs = new Float64Array(pending.length * 2);
+    pending.forEach((k, i) => {
+      const ref = state.docs[acc.docs[k]!]!.foldRef!;
+      refs[2 * i] = ref[0];
+      refs[2 * i + 1] = ref[1];
+    });
+    const holds = ctx.checkForms!(lone.verify[0]!, refs);
+    pending.forEach((k, i) => {
+      if (holds[i]) ranked.push({ doc: acc.docs[k]!, score: acc.scores[k]! });
+    });
   }
   return rankMatches(state, { ranked: [], total: ranked.length, matched: ranked, patterns }, top);
 }

@@ -130,3 +130,35 @@ export function windowHolds(
   }
   return false;
 }
+
+/** Bytes of a form read first by a check; each later window is twice the one before. */
+export const FIRST_WINDOW = 8192;
+
+/** Bytes [from, to) of a stored form, clamped to it; null when it cannot be read. */
+export type FormReader = (from: number, to: number) => Buffer | null;
+
+/**
+ * True when a stored folded form of `total` bytes holds the needle. A name or phrase usually sits
+ * early in a text that holds it, but articles run to 100 KB and more: windows that double from
+ * the first read at most about twice the bytes up to the match instead of the whole text, each
+ * overlapping the last so that a match across their boundary is found. The first tells the
+ * form's encoding.
+ */
+export function formHolds(read: FormReader, total: number, needle: FoldedNeedle): boolean {
+  let enc: FoldedEncoding = 'utf8';
+  let from = 0;
+  let size = FIRST_WINDOW;
+  while (from < total) {
+    const start = Math.max(0, from - windowOverlap(needle, enc));
+    const bytes = read(start, from + size);
+    if (!bytes) return false;
+    if (from === 0) enc = foldedEncoding(bytes);
+    if (windowHolds(bytes, start, needle, enc)) return true;
+    const end = start + bytes.length;
+    // The end of the text, or a short read (a damaged store): nothing more to find.
+    if (end >= total || end <= from) return false;
+    from = end;
+    size *= 2;
+  }
+  return false;
+}

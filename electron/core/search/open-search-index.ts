@@ -12,6 +12,7 @@ import type { Library, LibraryEvent, SearchIndex } from '../ports';
 import { buildDoc } from './article-doc';
 import { norms } from './clause-scores';
 import { encodeFolded } from './folded-form';
+import { createFormChecker, defaultFormCheckWorkerFile } from './form-checks';
 import { type EvalContext, type Evaluation, evaluate, rankMatches } from './evaluate';
 import { filterTable } from './phrase-check';
 import {
@@ -44,6 +45,11 @@ export interface OpenSearchIndexOptions {
   onBuildProgress?: (done: number, total: number) => void;
   /** Body texts analysed where they were parsed (imports), taken instead of analysing again. */
   analyses?: AnalysisCache;
+  /**
+   * The worker entry that shares a query's phrase checks (form-checks.ts); null checks in this
+   * thread only. Default: the one beside this module or the bundle.
+   */
+  formCheckWorkerFile?: string | URL | null;
 }
 
 /** Articles indexed between yields of a background build (keeps searches answered meanwhile). */
@@ -56,6 +62,11 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 /** Changed documents kept in the delta before the base is rewritten. */
 const COMPACT_AFTER = 400;
+/**
+ * Articles from which the phrase-check worker starts at open: a smaller library's checks finish
+ * about as soon alone, and the worker would start on the first large check instead.
+ */
+const FORM_WORKER_FROM = 5000;
 
 function isNotFound(err: unknown): boolean {
   return err instanceof FolioError
@@ -82,11 +93,20 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
+  const forms = createFormChecker({
+    path: () => idx.texts.path,
+    read: (ref, from, to) => idx.texts.readBytes(ref, from, to),
+    workerFile:
+      opts.formCheckWorkerFile === undefined
+        ? defaultFormCheckWorkerFile()
+        : opts.formCheckWorkerFile,
+  });
   const ctx = (): EvalContext => ({
     state: idx.state,
     readStored: (rec) => idx.texts.read(rec.textRef),
     readFoldedBytes: (rec, from, to) =>
       rec.foldRef ? idx.texts.readBytes(rec.foldRef, from, to) : null,
+    checkForms: (needle, refs) => forms.check(needle, refs),
   });
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);
@@ -230,8 +250,10 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       unsubscribe();
       idx.texts.close();
       idx.state.close();
+      await forms.close();
       throw err;
     }
+    if (idx.state.live >= FORM_WORKER_FROM) forms.start();
     // The tables every first query of its kind builds (BM25 norms, facets, phrase filters, the
     // word dictionary): tens of milliseconds each at 50,000 articles, paid here once instead of
     // by a search typed before the warm-up has run.
@@ -302,6 +324,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       await serial(() => saveCheckpoint(dir, idx, true)).catch(onError);
       idx.texts.close();
       idx.state.close();
+      await forms.close();
     },
   };
 }

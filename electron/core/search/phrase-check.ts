@@ -6,18 +6,13 @@ import { FIELD, NOTES_SEPARATOR } from './article-doc';
 import type { ClauseScored } from './clause-scores';
 import { foldPhrase } from './fold';
 import { mayContain, needleGapHashes } from './gap-signature';
-import {
-  type FoldedEncoding,
-  type FoldedNeedle,
-  decodeFolded,
-  foldedEncoding,
-  windowHolds,
-  windowOverlap,
-} from './folded-form';
+import { type FoldedNeedle, decodeFolded, formHolds } from './folded-form';
 import { containsPhrase } from './highlight';
 import type { DocRecord, IndexState } from './index-state';
 import { FIELD_COUNT } from './postings';
 import type { ClausePlan } from './query-plan';
+
+export { FIRST_WINDOW } from './folded-form';
 
 export interface EvalContext {
   state: IndexState;
@@ -28,6 +23,12 @@ export interface EvalContext {
    * buffer: bytes [from, to) of it when given, clamped to its length.
    */
   readFoldedBytes(rec: DocRecord, from?: number, to?: number): Buffer | null;
+  /**
+   * Searches many stored folded forms for one needle at once (possibly on several threads):
+   * `refs` holds each form's [offset, byteLength] in the text store; the answer holds, per form,
+   * whether it holds the needle. Absent: each is searched here through readFoldedBytes.
+   */
+  checkForms?(needle: FoldedNeedle, refs: Float64Array): Uint8Array;
 }
 
 /** Title and metadata of a record in phrase form, folded once (checks revisit them per query). */
@@ -126,15 +127,30 @@ export function needleOf(text: string): Needle {
 }
 
 const BODY = (1 << FIELD.text) | (1 << FIELD.notes);
-/** Bytes of a text read first by a phrase check; each later window is twice the one before. */
-export const FIRST_WINDOW = 8192;
 const SHORT_FIELDS = (1 << FIELD.title) | (1 << FIELD.meta);
+
+/** What a check can tell before reading: no, yes, or only the stored folded body can tell. */
+export const NO = 0;
+export const YES = 1;
+export const READ = 2;
+export type Precheck = typeof NO | typeof YES | typeof READ;
+
+export interface PhraseChecker {
+  /** True when document `doc` holds the needle in a field of `bits` (one bit per FIELD). */
+  check(doc: number, needle: Needle, bits: number): boolean;
+  /**
+   * The same as far as filters, title and metadata can tell; READ when only the document's
+   * stored folded body (rec.foldRef) can, which the caller then searches (formHolds), in any
+   * order or thread.
+   */
+  precheck(doc: number, needle: Needle, bits: number): Precheck;
+}
 
 /**
  * Folded field texts of one document, read lazily for phrase checks. `bits` are the fields that
  * hold every term of the phrase (one bit per FIELD), so the others cannot hold the phrase.
  */
-export function phraseChecker(ctx: EvalContext, fields: number[]) {
+export function phraseChecker(ctx: EvalContext, fields: number[]): PhraseChecker {
   const cache = new Map<number, Array<string | null>>();
   // The body is where phrases usually are; title and metadata are folded only when it misses.
   const order = [FIELD.text, FIELD.title, FIELD.notes, FIELD.meta].filter((f) =>
@@ -143,46 +159,9 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
   const foldedBody = fields.includes(FIELD.text) && fields.includes(FIELD.notes);
   // Built on the first check: most queries check nothing.
   let filters: FilterTable | null = null;
-  return (doc: number, needle: Needle, bits: number): boolean => {
-    filters ??= filterTable(ctx.state);
-    // The phrase filter answers for most documents that hold the words but never together, and
-    // when only the body could hold the phrase, without touching the record.
-    const body =
-      (bits & BODY) !== 0 &&
-      (filters.filtered[doc] === 0 ||
-        mayContain(filters.words, needle.gaps, filters.start[doc]!, filters.start[doc + 1]!));
-    if (!body && (bits & SHORT_FIELDS) === 0) return false;
-    const rec = ctx.state.docs[doc]!;
-    const phrase = needle.text;
-    if (rec.foldRef && foldedBody) {
-      // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
-      if (!body) return inShortFields(rec, phrase, bits);
-      // Title and metadata need no read, and are only looked at when they hold every term of
-      // the phrase (bits), which mostly means they hold the phrase: 习近平 is in the title of
-      // about a third of the articles that mention him, and a read costs more than the fold.
-      if (inShortFields(rec, phrase, bits)) return true;
-      // A name or phrase usually sits early in a text that holds it, but articles run to 100 KB
-      // and more: windows that double from the first read at most about twice the bytes up to
-      // the match instead of the whole text, each overlapping the last so that a match across
-      // their boundary is found. The first tells the form's encoding (folded-form.ts).
-      const total = rec.foldRef[1];
-      let enc: FoldedEncoding = 'utf8';
-      let from = 0;
-      let size = FIRST_WINDOW;
-      while (from < total) {
-        const start = Math.max(0, from - windowOverlap(needle, enc));
-        const bytes = ctx.readFoldedBytes(rec, start, from + size);
-        if (!bytes) break;
-        if (from === 0) enc = foldedEncoding(bytes);
-        if (windowHolds(bytes, start, needle, enc)) return true;
-        const end = start + bytes.length;
-        // The end of the text, or a short read (a damaged store): nothing more to find.
-        if (end >= total || end <= from) return false;
-        from = end;
-        size *= 2;
-      }
-      return false;
-    }
+
+  /** The check of a document without a stored folded body (an older index): texts folded here. */
+  const slowCheck = (doc: number, rec: DocRecord, phrase: string, bits: number): boolean => {
     // Texts are stored pre-folded, so a check is a read and an indexOf. Older indexes lack that
     // form; folding thousands of candidates then dominates, and plain texts skip it.
     const pre = rec.foldRef !== undefined;
@@ -208,6 +187,36 @@ export function phraseChecker(ctx: EvalContext, fields: number[]) {
       if (containsPhrase(form, phrase)) return true;
     }
     return false;
+  };
+
+  const precheck = (doc: number, needle: Needle, bits: number): Precheck => {
+    filters ??= filterTable(ctx.state);
+    // The phrase filter answers for most documents that hold the words but never together, and
+    // when only the body could hold the phrase, without touching the record.
+    const body =
+      (bits & BODY) !== 0 &&
+      (filters.filtered[doc] === 0 ||
+        mayContain(filters.words, needle.gaps, filters.start[doc]!, filters.start[doc + 1]!));
+    if (!body && (bits & SHORT_FIELDS) === 0) return NO;
+    const rec = ctx.state.docs[doc]!;
+    const phrase = needle.text;
+    if (!rec.foldRef || !foldedBody) return slowCheck(doc, rec, phrase, bits) ? YES : NO;
+    // Title and metadata need no read, and are only looked at when they hold every term of the
+    // phrase (bits), which mostly means they hold the phrase: 习近平 is in the title of about a
+    // third of the articles that mention him, and a read costs more than the fold.
+    if (inShortFields(rec, phrase, bits)) return YES;
+    // Pre-folded body and notes: a byte search in the stored bytes, nothing decoded or cached.
+    return body ? READ : NO;
+  };
+
+  return {
+    precheck,
+    check(doc, needle, bits) {
+      const answer = precheck(doc, needle, bits);
+      if (answer !== READ) return answer === YES;
+      const rec = ctx.state.docs[doc]!;
+      return formHolds((from, to) => ctx.readFoldedBytes(rec, from, to), rec.foldRef![1], needle);
+    },
   };
 }
 

@@ -7,6 +7,10 @@ import type { SearchIndex } from '../../../electron/core/ports';
 import { type EvalContext, evaluate } from '../../../electron/core/search/evaluate';
 import { foldChar } from '../../../electron/core/search/fold';
 import { decodeFolded } from '../../../electron/core/search/folded-form';
+import {
+  createFormChecker,
+  defaultFormCheckWorkerFile,
+} from '../../../electron/core/search/form-checks';
 import { FIRST_WINDOW } from '../../../electron/core/search/phrase-check';
 import { TextStore } from '../../../electron/core/search/text-store';
 import { loadIndex } from '../../../electron/core/search/index-persistence';
@@ -242,6 +246,52 @@ describe('phrases in titles', () => {
     }
     expect(moved).toEqual([]);
     expect(checked).toBeGreaterThan(190_000);
+  });
+});
+
+describe('phrase checks shared with a worker', () => {
+  it('finds the same articles as checks in one thread', async () => {
+    const docs = Array.from({ length: 240 }, (_, i) =>
+      makeArticle({
+        id: `d${String(i).padStart(3, '0')}`,
+        title: i % 4 === 0 ? '美国总统访华' : '新闻',
+        // Most hold the words; every other one holds them together, some far into the text.
+        text: `${'的'.repeat((i % 9) * 900)}${i % 2 ? '美国总统' : '美国的总统'}发表讲话。`,
+      }),
+    );
+    const { idx } = await loadedIndex('folio-eval-shared-', docs);
+    const forms = createFormChecker({
+      path: () => idx.texts.path,
+      read: (ref, from, to) => idx.texts.readBytes(ref, from, to),
+      workerFile: defaultFormCheckWorkerFile(),
+    });
+    onTestFinished(() => forms.close());
+    forms.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    let shared = 0;
+    const ctx = (withWorker: boolean): EvalContext => ({
+      state: idx.state,
+      readStored: (rec) => idx.texts.read(rec.textRef),
+      readFoldedBytes: (rec, from, to) =>
+        rec.foldRef ? idx.texts.readBytes(rec.foldRef, from, to) : null,
+      ...(withWorker && {
+        checkForms: (needle, refs) => {
+          shared += refs.length / 2;
+          return forms.check(needle, refs);
+        },
+      }),
+    });
+    const ids = (q: string, withWorker: boolean) =>
+      evaluate(ctx(withWorker), parseQuery(q))
+        .ranked.map((r) => idx.state.docs[r.doc]!.id)
+        .sort();
+    for (const q of ['美国总统', '"美国总统"', '美国总统 -访华', '美国总统 OR 讲话']) {
+      expect(ids(q, true)).toEqual(ids(q, false));
+    }
+    const want = docs.filter((_, i) => i % 2 === 1 || i % 4 === 0).map((d) => d.id);
+    expect(ids('美国总统', true)).toEqual(want);
+    // Titles answered for every fourth; the rest of the candidates went to checkForms.
+    expect(shared).toBeGreaterThanOrEqual(2 * 180);
   });
 });
 
