@@ -88,10 +88,18 @@ function allDocs(state: IndexState): Scored {
 }
 
 /**
- * A metadata predicate built once per query from its filters. A library has few distinct sites,
- * tags and authors, so values are folded (and sites judged) once per query per distinct value.
+ * A metadata predicate built once per query from its filters (null when it has none). A library
+ * has few distinct sites, tags and authors, so values are folded (and sites judged) once per
+ * query per distinct value.
  */
-function filterFn(q: ParsedQuery): (rec: DocRecord) => boolean {
+function filterFn(q: ParsedQuery): ((rec: DocRecord) => boolean) | null {
+  const filtered =
+    q.tags.length + q.excludeTags.length + q.sites.length + q.excludeSites.length > 0 ||
+    q.authors.length + q.langs.length > 0 ||
+    q.before !== null ||
+    q.after !== null;
+  // No filter: the loop over thousands of matches then never touches their records.
+  if (!filtered) return null;
   const tags = q.tags.map(foldText);
   const noTags = q.excludeTags.map(foldText);
   const sites = q.sites.map(foldText);
@@ -192,7 +200,7 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
   const ranked: Ranked[] = [];
   next: for (let k = 0; k < acc.docs.length; k++) {
     const doc = acc.docs[k]!;
-    if (!keep(state.docs[doc]!)) continue;
+    if (keep && !keep(state.docs[doc]!)) continue;
     for (const ex of excludes) {
       const entry = ex.table[doc]!;
       if (entry && verified(doc, ex.verify, entry)) continue next;

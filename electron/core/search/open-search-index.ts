@@ -62,11 +62,6 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 /** Changed documents kept in the delta before the base is rewritten. */
 const COMPACT_AFTER = 400;
-/**
- * Articles from which the phrase-check worker starts at open: a smaller library's checks finish
- * about as soon alone, and the worker would start on the first large check instead.
- */
-const FORM_WORKER_FROM = 5000;
 
 function isNotFound(err: unknown): boolean {
   return err instanceof FolioError
@@ -93,6 +88,8 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
+  // Its worker starts on the first check large enough to share (in the app, the warm-up's), not
+  // at open, where it would compete with drawing the list.
   const forms = createFormChecker({
     path: () => idx.texts.path,
     read: (ref, from, to) => idx.texts.readBytes(ref, from, to),
@@ -253,7 +250,6 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
       await forms.close();
       throw err;
     }
-    if (idx.state.live >= FORM_WORKER_FROM) forms.start();
     // The tables every first query of its kind builds (BM25 norms, facets, phrase filters, the
     // word dictionary): tens of milliseconds each at 50,000 articles, paid here once instead of
     // by a search typed before the warm-up has run.
