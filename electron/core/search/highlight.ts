@@ -192,10 +192,7 @@ function rawHint(text: string, patterns: Pattern[]): number {
 }
 
 /** A plain-text snippet around the best cluster of matches, with highlight offsets. */
-export function makeSnippet(
-  text: string,
-  patterns: Pattern[],
-): { snippet: string; highlights: Span[] } {
+export function makeSnippet(text: string, patterns: Pattern[]): Snippet {
   // Only the head of long texts is searched for the snippet: folding whole books for twenty hits
   // would dominate search time. Most matches sit near the top, so a short head is tried first.
   let f = foldSlice(text, 0, SNIPPET_HEAD);
@@ -211,6 +208,38 @@ export function makeSnippet(
       found = foldedSpans(f, patterns);
     }
   }
+  return snippetAt(text, f, found, false);
+}
+
+/**
+ * Bytes of a text's start that always hold the characters makeSnippet looks at first (its head,
+ * and a snippet's length past it) at four bytes a character.
+ */
+export const HEAD_SNIPPET_BYTES = 4 * (SNIPPET_HEAD + SNIPPET_CHARS);
+
+/**
+ * makeSnippet's answer for a longer text of which `head` is the start (at least
+ * HEAD_SNIPPET_BYTES of its UTF-8), when the head shows a match; null when the whole text is
+ * needed.
+ */
+export function headSnippet(head: string, patterns: Pattern[]): Snippet | null {
+  const f = foldSlice(head, 0, SNIPPET_HEAD);
+  const found = foldedSpans(f, patterns);
+  return found.length ? snippetAt(head, f, found, true) : null;
+}
+
+export interface Snippet {
+  snippet: string;
+  highlights: Span[];
+}
+
+/** The snippet around the best cluster of `found` (spans of folded `f`); `more` when text goes on. */
+function snippetAt(
+  text: string,
+  f: FoldedText,
+  found: Array<[number, number, number]>,
+  more: boolean,
+): Snippet {
   const fm = f;
   const tagged = found.map(([s, e, p]) => {
     const [a, b] = toOriginal(fm, s, e);
@@ -249,7 +278,7 @@ export function makeSnippet(
   const spans = merge(tagged.map((t) => [t.a, t.b] as Span));
   const { out, hl } = cut(text, from, to, spans);
   const prefix = from > 0 ? '…' : '';
-  const suffix = to < text.length ? '…' : '';
+  const suffix = to < text.length || more ? '…' : '';
   return {
     snippet: prefix + out.trimEnd() + suffix,
     highlights: hl

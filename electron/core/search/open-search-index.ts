@@ -101,6 +101,7 @@ export async function openSearchIndex(opts: OpenSearchIndexOptions): Promise<Sea
   const ctx = (): EvalContext => ({
     state: idx.state,
     readStored: (rec) => idx.texts.read(rec.textRef),
+    readStoredHead: (rec, maxBytes) => idx.texts.readHead(rec.textRef, maxBytes),
     readFoldedBytes: (rec, from, to) =>
       rec.foldRef ? idx.texts.readBytes(rec.foldRef, from, to) : null,
     checkForms: (needle, refs) => forms.check(needle, refs),

@@ -18,6 +18,8 @@ export interface EvalContext {
   state: IndexState;
   /** "text \0 notes" of a document. */
   readStored(rec: DocRecord): string;
+  /** The start of the same, at most `maxBytes` of its UTF-8, and whether that is all of it. */
+  readStoredHead?(rec: DocRecord, maxBytes: number): { text: string; whole: boolean };
   /**
    * The same, folded for matching (see DocRecord.foldRef), as stored (folded-form.ts) in a reused
    * buffer: bytes [from, to) of it when given, clamped to its length.

@@ -5,7 +5,14 @@
 import type { FacetCount, SearchHit, SearchResponse } from '../../../shared/api';
 import { NOTES_SEPARATOR } from './article-doc';
 import type { EvalContext, Evaluation } from './evaluate';
-import { highlightSpans, makeSnippet } from './highlight';
+import {
+  HEAD_SNIPPET_BYTES,
+  type Pattern,
+  type Snippet,
+  headSnippet,
+  highlightSpans,
+  makeSnippet,
+} from './highlight';
 import type { DocRecord, IndexState } from './index-state';
 
 const FACET_LIMIT = 50;
@@ -124,18 +131,30 @@ function facets(state: IndexState, docs: number[]): SearchResponse['facets'] {
   };
 }
 
-function hit(ctx: EvalContext, ev: Evaluation, doc: number, score: number): SearchHit {
-  const rec = ctx.state.docs[doc]!;
-  const stored = ctx.readStored(rec);
+/** The snippet of a hit: from the start of its text when that shows a match, else as a whole. */
+function hitSnippet(ctx: EvalContext, rec: DocRecord, patterns: Pattern[]): Snippet {
+  const head = ctx.readStoredHead?.(rec, HEAD_SNIPPET_BYTES);
+  if (head && !head.whole) {
+    // The notes come after the text: a head with no separator is the text's own start.
+    const snip = head.text.includes(NOTES_SEPARATOR) ? null : headSnippet(head.text, patterns);
+    if (snip && snip.highlights.length) return snip;
+  }
+  const stored = head?.whole ? head.text : ctx.readStored(rec);
   const cut = stored.indexOf(NOTES_SEPARATOR);
   const text = cut >= 0 ? stored.slice(0, cut) : stored;
   const notes = cut >= 0 ? stored.slice(cut + 1) : '';
-  let snip = makeSnippet(text, ev.patterns);
+  const snip = makeSnippet(text, patterns);
   // A match found only in the notes shows the notes around it.
   if (snip.highlights.length === 0 && notes) {
-    const fromNotes = makeSnippet(notes, ev.patterns);
-    if (fromNotes.highlights.length) snip = fromNotes;
+    const fromNotes = makeSnippet(notes, patterns);
+    if (fromNotes.highlights.length) return fromNotes;
   }
+  return snip;
+}
+
+function hit(ctx: EvalContext, ev: Evaluation, doc: number, score: number): SearchHit {
+  const rec = ctx.state.docs[doc]!;
+  const snip = hitSnippet(ctx, rec, ev.patterns);
   return {
     id: rec.id,
     title: rec.title,

@@ -35,6 +35,25 @@ export class TextStore {
     return buf.toString('utf8', 0, got);
   }
 
+  /**
+   * The start of a stored UTF-8 text, at most `maxBytes` of it cut back to a whole character, and
+   * whether that is all of it: a snippet is usually cut from the first screenful of a text, and
+   * decoding CJK runs at about 100 MB/s, so long articles are not decoded whole for it.
+   */
+  readHead(ref: readonly [number, number], maxBytes: number): { text: string; whole: boolean } {
+    if (ref[1] <= maxBytes) return { text: this.read(ref), whole: true };
+    const buf = Buffer.allocUnsafe(maxBytes);
+    const got = readSync(this.fd, buf, 0, maxBytes, ref[0]);
+    // Back to the lead byte of the last character; drop that character if it is incomplete.
+    let end = got;
+    let lead = got - 1;
+    while (lead > 0 && (buf[lead]! & 0xc0) === 0x80) lead--;
+    const b = buf[lead] ?? 0;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (lead + need > got) end = lead;
+    return { text: buf.toString('utf8', 0, end), whole: got >= ref[1] };
+  }
+
   private scratch = Buffer.allocUnsafe(1 << 16);
 
   /**

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch } from '../../../electron/core/search/fold';
-import { makeSnippet, stemSpans } from '../../../electron/core/search/highlight';
+import {
+  HEAD_SNIPPET_BYTES,
+  headSnippet,
+  makeSnippet,
+  stemSpans,
+} from '../../../electron/core/search/highlight';
 import { stem } from '../../../electron/core/search/stem';
 import { scriptRuns } from '../../../electron/core/search/tokenize';
-import { hasCorpus, loadWebArticles } from './fake-library';
+import { hasCorpus, loadDumpArticles, loadWebArticles } from './fake-library';
 
 /** The plain definition: every word of the text, stemmed. */
 function stemSpansByScan(folded: string, target: string): Array<[number, number]> {
@@ -68,5 +73,43 @@ describe('makeSnippet', () => {
       { kind: 'word', text: 'election', stem: stem('election') },
     ]);
     expect(highlights.map(([a, b]) => snippet.slice(a, b))).toEqual(['Ｅｌｅｃｔｉｏｎｓ']);
+  });
+});
+
+describe('headSnippet', () => {
+  /** The start of a text as TextStore.readHead gives it: whole characters of its first bytes. */
+  const headOf = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8').subarray(0, HEAD_SNIPPET_BYTES);
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/\uFFFD$/, '');
+  };
+
+  it.skipIf(!hasCorpus)("cuts the same snippet from a long text's start as from all of it", () => {
+    const long = [...loadDumpArticles(), ...loadWebArticles(30)]
+      .map((a) => `${a.text}\n${'尾'.repeat(3000)}`)
+      .filter((t) => Buffer.byteLength(t) > HEAD_SNIPPET_BYTES);
+    let same = 0;
+    let none = 0;
+    for (const text of long) {
+      // Words from its start, its middle and its end, so some are past the head.
+      const words = [0.01, 0.3, 0.6, 0.97].map((at) => {
+        const i = Math.floor(text.length * at);
+        return text.slice(i, i + 2);
+      });
+      for (const w of words.filter((x) => x.trim().length === 2)) {
+        const patterns = [{ kind: 'text' as const, text: foldForMatch(w).folded }];
+        const got = headSnippet(headOf(text), patterns);
+        if (got) {
+          expect(got).toEqual(makeSnippet(text, patterns));
+          same++;
+        } else none++;
+      }
+    }
+    expect(same).toBeGreaterThan(50);
+    expect(none).toBeGreaterThan(10);
+  });
+
+  it('says so when the start of the text shows no match', () => {
+    const head = '无关的内容。'.repeat(400);
+    expect(headSnippet(head, [{ kind: 'text', text: '关系' }])).toBeNull();
   });
 });
