@@ -4,6 +4,7 @@
  * stale.
  */
 import { closeSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { decodeUtf8 } from './decode-utf8';
 
 export class TextStore {
   private fd: number;
@@ -32,13 +33,13 @@ export class TextStore {
     if (len === 0) return '';
     const buf = Buffer.allocUnsafe(len);
     const got = readSync(this.fd, buf, 0, len, off);
-    return buf.toString('utf8', 0, got);
+    return decodeUtf8(buf.subarray(0, got));
   }
 
   /**
    * The start of a stored UTF-8 text, at most `maxBytes` of it cut back to a whole character, and
-   * whether that is all of it: a snippet is usually cut from the first screenful of a text, and
-   * decoding CJK runs at about 100 MB/s, so long articles are not decoded whole for it.
+   * whether that is all of it: a snippet is usually cut from the first screenful of a text, so a
+   * long article is not read and decoded whole for it.
    */
   readHead(ref: readonly [number, number], maxBytes: number): { text: string; whole: boolean } {
     if (ref[1] <= maxBytes) return { text: this.read(ref), whole: true };
@@ -51,7 +52,7 @@ export class TextStore {
     const b = buf[lead] ?? 0;
     const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
     if (lead + need > got) end = lead;
-    return { text: buf.toString('utf8', 0, end), whole: got >= ref[1] };
+    return { text: decodeUtf8(buf.subarray(0, end)), whole: got >= ref[1] };
   }
 
   private scratch = Buffer.allocUnsafe(1 << 16);
