@@ -5,9 +5,10 @@
  */
 import { FIELD } from './article-doc';
 import { type Scored, clauseScores } from './clause-scores';
+import { facetTable } from './facet-table';
 import { foldText } from './fold';
 import type { Pattern } from './highlight';
-import type { DocRecord, IndexState } from './index-state';
+import type { IndexState } from './index-state';
 import {
   type EvalContext,
   type Needle,
@@ -88,11 +89,13 @@ function allDocs(state: IndexState): Scored {
 }
 
 /**
- * A metadata predicate built once per query from its filters (null when it has none). A library
- * has few distinct sites, tags and authors, so values are folded (and sites judged) once per
- * query per distinct value.
+ * A metadata predicate over document numbers, built once per query from its filters (null when
+ * it has none). Sites, tags and dates are judged from the facet table, so filtering thousands of
+ * matches reads arrays instead of a record each: a library has few distinct sites and tags, so
+ * each is folded and judged once per query. Authors and languages, rarely asked for, read the
+ * record.
  */
-function filterFn(q: ParsedQuery): ((rec: DocRecord) => boolean) | null {
+function filterFn(q: ParsedQuery, state: IndexState): ((doc: number) => boolean) | null {
   const filtered =
     q.tags.length + q.excludeTags.length + q.sites.length + q.excludeSites.length > 0 ||
     q.authors.length + q.langs.length > 0 ||
@@ -100,42 +103,67 @@ function filterFn(q: ParsedQuery): ((rec: DocRecord) => boolean) | null {
     q.after !== null;
   // No filter: the loop over thousands of matches then never touches their records.
   if (!filtered) return null;
+  const t = facetTable(state);
   const tags = q.tags.map(foldText);
   const noTags = q.excludeTags.map(foldText);
   const sites = q.sites.map(foldText);
   const noSites = q.excludeSites.map(foldText);
   const authors = q.authors.map(foldText);
   const langs = q.langs.map((l) => l.toLowerCase());
+  // Per tag id: a bit for each required tag it is (tags past 30 are judged from the record), and
+  // whether it is an excluded one.
+  const wanted = tags.slice(0, 30);
+  const all = (1 << wanted.length) - 1;
+  const tagBits = new Int32Array(t.tagNames.length);
+  const tagOut = new Uint8Array(t.tagNames.length);
+  t.tagNames.forEach((name, id) => {
+    const f = foldText(name);
+    wanted.forEach((w, k) => {
+      if (f === w) tagBits[id]! |= 1 << k;
+    });
+    if (noTags.includes(f)) tagOut[id] = 1;
+  });
+  const siteJudged = (name: string) => {
+    const f = foldText(name);
+    return (
+      (!sites.length || sites.some((s) => f.includes(s))) && !noSites.some((s) => f.includes(s))
+    );
+  };
+  // Index site + 1: a document without a site has id -1.
+  const siteOk = Uint8Array.from([siteJudged(''), ...t.siteNames.map(siteJudged)], Number);
+  const bySite = sites.length + noSites.length > 0;
   const folds = new Map<string, string>();
   const fold = (value: string) => {
     let f = folds.get(value);
     if (f === undefined) folds.set(value, (f = foldText(value)));
     return f;
   };
-  const siteOk = new Map<string, boolean>();
-  const site = (name: string) => {
-    let ok = siteOk.get(name);
-    if (ok === undefined) {
-      const f = foldText(name);
-      ok =
-        (!sites.length || sites.some((s) => f.includes(s))) && !noSites.some((s) => f.includes(s));
-      siteOk.set(name, ok);
+  return (doc) => {
+    const ids = t.tags[doc]!;
+    if (wanted.length || noTags.length) {
+      let have = 0;
+      for (let i = 0; i < ids.length; i++) {
+        if (tagOut[ids[i]!]) return false;
+        have |= tagBits[ids[i]!]!;
+      }
+      if (have !== all) return false;
     }
-    return ok;
-  };
-  return (rec) => {
-    if (tags.length && !tags.every((t) => rec.tags.some((x) => fold(x) === t))) return false;
-    if (noTags.length && rec.tags.some((x) => noTags.includes(fold(x)))) return false;
-    if ((sites.length || noSites.length) && !site(rec.siteName)) return false;
-    if (authors.length) {
-      const au = rec.authors.map(fold);
-      if (!authors.some((a) => au.some((x) => x.includes(a)))) return false;
-    }
-    if (langs.length && !langs.some((l) => rec.lang.toLowerCase().startsWith(l))) return false;
+    if (bySite && !siteOk[t.site[doc]! + 1]) return false;
     if (q.before !== null || q.after !== null) {
-      if (rec.publishedAt === null) return false;
-      if (q.before !== null && rec.publishedAt >= q.before) return false;
-      if (q.after !== null && rec.publishedAt < q.after) return false;
+      const time = t.time[doc]!;
+      if (Number.isNaN(time)) return false;
+      if (q.before !== null && time >= q.before) return false;
+      if (q.after !== null && time < q.after) return false;
+    }
+    if (tags.length > wanted.length || authors.length || langs.length) {
+      const rec = state.docs[doc]!;
+      const rest = tags.slice(wanted.length);
+      if (!rest.every((w) => rec.tags.some((x) => fold(x) === w))) return false;
+      if (authors.length) {
+        const au = rec.authors.map(fold);
+        if (!authors.some((a) => au.some((x) => x.includes(a)))) return false;
+      }
+      if (langs.length && !langs.some((l) => rec.lang.toLowerCase().startsWith(l))) return false;
     }
     return true;
   };
@@ -165,7 +193,7 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
   for (let k = 1; k < groupScores.length && acc.docs.length; k++)
     acc = intersect(acc, groupScores[k]!);
 
-  const keep = filterFn(q);
+  const keep = filterFn(q, state);
   const checker = phraseChecker(ctx, fields);
   const verified = (doc: number, needles: Needle[], entry: number) => {
     for (let i = 0; i < needles.length; i++) {
@@ -200,7 +228,7 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
   const ranked: Ranked[] = [];
   next: for (let k = 0; k < acc.docs.length; k++) {
     const doc = acc.docs[k]!;
-    if (keep && !keep(state.docs[doc]!)) continue;
+    if (keep && !keep(doc)) continue;
     for (const ex of excludes) {
       const entry = ex.table[doc]!;
       if (entry && verified(doc, ex.verify, entry)) continue next;

@@ -24,7 +24,8 @@ import {
   saveSnapshot,
 } from './index-persistence';
 import { isEmptyQuery, parseQuery } from './query-parser';
-import { buildResponse, facetTable } from './search-response';
+import { facetTable } from './facet-table';
+import { buildResponse } from './search-response';
 import type { AnalysisCache } from './text-analysis';
 
 export interface OpenSearchIndexOptions {

@@ -212,6 +212,52 @@ describe('phrase filters', () => {
   });
 });
 
+describe('metadata filters', () => {
+  it('filters by site, tags, dates, author and language, each way', async () => {
+    const day = (d: string) => `${d}T08:00:00.000Z`;
+    const { ids } = await loadedIndex('folio-eval-filters-', [
+      makeArticle({
+        id: 'a',
+        siteName: 'BBC中文',
+        tags: ['外交', 'Read-Later'],
+        publishedAt: day('2021-03-01'),
+        text: '中国外交',
+      }),
+      makeArticle({
+        id: 'b',
+        siteName: '纽约时报中文网',
+        tags: ['外交'],
+        publishedAt: day('2020-12-31'),
+        text: '中国经济',
+      }),
+      // No date at all (makeArticle would give one).
+      { ...makeArticle({ id: 'c', siteName: '', tags: [], text: '中国' }), publishedAt: null },
+      makeArticle({
+        id: 'd',
+        siteName: 'BBC News',
+        tags: ['ＲＥＡＤ-later'],
+        publishedAt: day('2021-01-01'),
+        authors: ['斯影'],
+        lang: 'zh-Hant',
+        text: '中國',
+      }),
+    ]);
+    expect(ids('中国 site:bbc')).toEqual(['a', 'd']);
+    expect(ids('中国 -site:bbc')).toEqual(['b', 'c']);
+    expect(ids('中国 tag:外交')).toEqual(['a', 'b']);
+    // Tags match whole, in any case or width; every tag asked for must be there.
+    expect(ids('中国 tag:read-later')).toEqual(['a', 'd']);
+    expect(ids('中国 tag:外交 tag:read-later')).toEqual(['a']);
+    expect(ids('中国 -tag:外交')).toEqual(['c', 'd']);
+    expect(ids('tag:外交 after:2021-01-01')).toEqual(['a']);
+    expect(ids('中国 before:2021-01-01')).toEqual(['b']);
+    expect(ids('中国 after:2021-01-01 before:2021-01-02')).toEqual(['d']);
+    expect(ids('中国 author:斯影')).toEqual(['d']);
+    expect(ids('中国 lang:zh-hant')).toEqual(['d']);
+    expect(ids('site:bbc -tag:外交')).toEqual(['d']);
+  });
+});
+
 describe('phrases in titles', () => {
   it('finds a title that holds the run, in either script, before reading any text', async () => {
     const body = `${'的'.repeat(20)}维权和律师。`;

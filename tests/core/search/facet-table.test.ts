@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexState } from '../../../electron/core/search/index-state';
-import { facetTable, utcYear } from '../../../electron/core/search/search-response';
+import { facetTable, utcYear } from '../../../electron/core/search/facet-table';
 import { docRecord } from './fake-library';
 
 describe('utcYear', () => {
@@ -37,6 +37,7 @@ describe('facetTable', () => {
     });
     const t = facetTable(state);
     expect(t.site).toEqual([0, -1, 0]);
+    expect(t.time).toEqual([Date.UTC(2021, 0, 1), NaN, Date.UTC(2020, 11, 31, 23)]);
     expect(t.year.map((y) => (y < 0 ? null : t.years[y]))).toEqual(['2021', null, '2020']);
     expect(t.tags.map((ids) => ids.map((g) => t.tagNames[g]))).toEqual([
       ['外交'],
