@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchRequest, SearchResponse } from '../../../shared/api';
 import { openSearchIndex } from '../../../electron/core/search/open-search-index';
-import { WARM_PASSES, warmQueries, warmSearch } from '../../../electron/core/search/warm-search';
+import {
+  WARM_PASSES,
+  facetQueries,
+  warmQueries,
+  warmSearch,
+} from '../../../electron/core/search/warm-search';
 import { FakeLibrary, makeArticle } from './fake-library';
 
 const EMPTY: SearchResponse = {
@@ -34,6 +39,24 @@ describe('warmQueries', () => {
     expect(warmQueries(['习近平会见普京', '特朗普说']).at(-1)).not.toMatch(/^\p{Script=Han}{3}$/u);
   });
 
+  it('refines a query by its first publication, tag and year, quoted as the renderer does', () => {
+    const res: SearchResponse = {
+      ...EMPTY,
+      total: 3,
+      facets: {
+        sites: [{ value: 'BBC News', count: 2 }],
+        tags: [{ value: '外交', count: 1 }],
+        years: [{ value: '2021', count: 3 }],
+      },
+    };
+    expect(facetQueries('中国', res)).toEqual([
+      '中国 site:"BBC News"',
+      '中国 tag:外交',
+      '中国 after:2021-01-01 before:2021-12-31',
+    ]);
+    expect(facetQueries('中国', EMPTY)).toEqual([]);
+  });
+
   it('starts with a query no article matches, and is only that without usable titles', () => {
     expect(warmQueries(['', '2024 !!'])).toHaveLength(1);
     expect(warmQueries(['天气'])).toEqual([warmQueries([])[0], '天气', '天气']);
@@ -49,7 +72,13 @@ describe('warmSearch', () => {
 
   it('runs every query through a real index without changing what it answers', async () => {
     const lib = new FakeLibrary(dir, [
-      makeArticle({ id: 'a', title: '中俄关系', text: '普京与习近平会面，讨论两国关系。' }),
+      makeArticle({
+        id: 'a',
+        title: '中俄关系',
+        text: '普京与习近平会面，讨论两国关系。',
+        siteName: 'BBC中文',
+        tags: ['外交'],
+      }),
       makeArticle({ id: 'b', title: 'Elections', text: 'The elections were held.', lang: 'en' }),
     ]);
     const index = await openSearchIndex({ dir, library: lib.asLibrary() });
@@ -67,9 +96,21 @@ describe('warmSearch', () => {
       pause: immediate,
     });
     await warmer.done;
-    // Every query in each pass, the passes in the same order.
+    // Every query in each pass, the passes in the same order, each with the facet refinements
+    // of the query with the most matches.
     const queries = warmQueries(['中俄关系', 'Elections']);
-    expect(asked).toEqual(Array.from({ length: WARM_PASSES }, () => queries).flat());
+    const widest = queries
+      .map((query) => ({ query, res: index.search({ query, limit: 25 }) }))
+      .reduce((a, b) => (b.res.total > a.res.total ? b : a));
+    const refined = facetQueries(widest.query, widest.res);
+    expect(refined).toEqual([
+      `${widest.query} site:${widest.res.facets.sites[0]!.value}`,
+      `${widest.query} tag:${widest.res.facets.tags[0]!.value}`,
+      `${widest.query} after:2020-01-01 before:2020-12-31`,
+    ]);
+    expect(asked).toEqual(
+      Array.from({ length: WARM_PASSES }, () => [...queries, ...refined]).flat(),
+    );
     const after = index.search({ query: '关系', limit: 5 });
     expect({ ...after, tookMs: 0 }).toEqual({ ...before, tookMs: 0 });
     await index.close();
