@@ -89,11 +89,16 @@ export const deltaName = (gen: number): string => `delta-${gen}.jsonl`;
 export const checkpointName = (gen: number): string => `delta-${gen}.ckpt`;
 
 /** Writes bytes atomically: temp file, fsync, rename. */
-export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+export async function writeAtomic(
+  path: string,
+  data: Uint8Array | string | readonly Uint8Array[],
+): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(data);
+    // Each writeFile writes all of its part from where the last one ended.
+    const parts = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
+    for (const part of parts) await fh.writeFile(part);
     await fh.sync();
   } finally {
     await fh.close();
@@ -208,6 +213,14 @@ function decodeDocs(
 
 /** Serialises a compacted (in-memory) base segment and its documents. */
 export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): Uint8Array {
+  return Buffer.concat(encodeBaseParts(gen, docs, base));
+}
+
+/**
+ * The same, as the parts of the file in order: the postings (most of it) and the term tables are
+ * the segment's own arrays, not copies, so writing a large base does not hold it twice.
+ */
+export function encodeBaseParts(gen: number, docs: DocRecord[], base: BaseSegment): Uint8Array[] {
   const { columns, nums, sigs } = encodeDocs(docs);
   const sections = dictSections(nums, sigs, base);
   const postings = allPostings(base);
@@ -233,7 +246,7 @@ export function encodeBase(gen: number, docs: DocRecord[], base: BaseSegment): U
   if (pad) json = Buffer.concat([json, Buffer.from(' '.repeat(pad))]);
   const lenBuf = Buffer.alloc(4);
   lenBuf.writeUInt32LE(json.length);
-  return Buffer.concat([Buffer.from(MAGIC), lenBuf, json, ...sections, postings]);
+  return [Buffer.concat([Buffer.from(MAGIC), lenBuf, json]), ...sections, postings];
 }
 
 function corrupt(what: string): never {

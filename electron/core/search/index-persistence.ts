@@ -14,7 +14,7 @@ import {
   checkpointName,
   openBase,
   deltaName,
-  encodeBase,
+  encodeBaseParts,
   fromDeltaRecord,
   readDelta,
   readManifest,
@@ -24,7 +24,7 @@ import {
 } from './index-files';
 import { encodeCheckpoint, readCheckpoint } from './delta-checkpoint';
 import { IndexState } from './index-state';
-import { FIELD_COUNT, releaseBuffer } from './postings';
+import { FIELD_COUNT } from './postings';
 import { TextStore } from './text-store';
 
 /** An index as loaded: state, its texts and where they live. */
@@ -191,19 +191,8 @@ export async function saveSnapshot(dir: string, idx: LoadedIndex): Promise<Loade
   }
   texts.sync();
   const docs = idx.state.docs.filter((d) => d !== null);
-  const built = idx.state.base!;
-  const bytes = encodeBase(gen, docs, built);
-  // The encoded base ends with a copy of the postings: searches meanwhile read them there and the
-  // built copy is freed now, so the write holds one copy of tens of MB instead of two.
-  const own = built.postings;
-  const tail = bytes.subarray(bytes.length - (own?.length ?? 0));
-  if (own && own.length > 0 && Buffer.compare(tail, own) === 0) {
-    built.postings = tail;
-    releaseBuffer(own);
-  }
-  await writeAtomic(join(dir, baseName(gen)), bytes);
-  // The whole base, tens of MB: freed now rather than at the next full collection.
-  releaseBuffer(bytes);
+  // Written from the built segment's own arrays (the postings are tens of MB): no second copy.
+  await writeAtomic(join(dir, baseName(gen)), encodeBaseParts(gen, docs, idx.state.base!));
   // Searches then read postings from the file, as after a load: a large import or rebuild does
   // not keep the whole postings section in memory.
   idx.state.useBase(openBase(join(dir, baseName(gen)), gen, false).base);
