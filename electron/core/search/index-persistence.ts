@@ -9,6 +9,8 @@ import {
   FORMAT_VERSION,
   appendSynced,
   deltaHeader,
+  deltaEntryTerms,
+  deltaLine,
   type Manifest,
   baseName,
   checkpointName,
@@ -24,7 +26,6 @@ import {
 } from './index-files';
 import { encodeCheckpoint, readCheckpoint } from './delta-checkpoint';
 import { IndexState } from './index-state';
-import { FIELD_COUNT } from './postings';
 import { TextStore } from './text-store';
 
 /** An index as loaded: state, its texts and where they live. */
@@ -80,11 +81,9 @@ async function withDelta(
       continue;
     }
     while (state.docs.length < entry.doc) state.docs.push(null);
-    const { terms, tfs } = entry;
-    if (!Array.isArray(terms) || !Array.isArray(tfs) || tfs.length !== terms.length * FIELD_COUNT) {
-      throw new Error('search index is corrupt: delta terms');
-    }
-    state.add(fromDeltaRecord(entry.rec), { terms, tfs: Uint16Array.from(tfs) }, false);
+    const terms = deltaEntryTerms(entry);
+    if (!terms) throw new Error('search index is corrupt: delta terms');
+    state.add(fromDeltaRecord(entry.rec), terms, false);
   }
   state.markSaved(delta !== null);
   const texts = new TextStore(textsPath);
@@ -120,15 +119,7 @@ export async function saveDelta(dir: string, idx: LoadedIndex): Promise<void> {
   for (let doc = state.savedDocs; doc < state.docs.length; doc++) {
     const rec = state.docs[doc];
     const terms = state.deltaTerms.get(doc);
-    if (rec && terms) {
-      const entry = {
-        doc,
-        rec: toDeltaRecord(rec),
-        terms: terms.terms,
-        tfs: Array.from(terms.tfs),
-      };
-      lines.push(`${JSON.stringify(entry)}\n`);
-    }
+    if (rec && terms) lines.push(deltaLine(doc, toDeltaRecord(rec), terms));
   }
   idx.texts.sync();
   if (lines.length) await appendSynced(join(dir, deltaName(manifest.gen)), lines.join(''));
