@@ -58,6 +58,9 @@ export function createParsePool(opts: ParsePoolOptions): ParsePool {
     },
     // Huge files could come near that limit: they get a worker of their own without it.
     unlimited: (req) => req.bytes.byteLength > UNLIMITED_ABOVE_BYTES,
+    // Each worker holds its next file: while this thread indexes or writes a batch of articles it
+    // reads no answers, and with one file each the workers would sit idle until it did.
+    depth: 2,
     fallback: fallback && ((req) => fallback(req.bytes, req.fileName)),
     // A private copy is transferred, not cloned: the caller keeps its bytes for the store.
     prepare: (req) => {
