@@ -8,14 +8,15 @@
  *
  * Headline: dumps only (the target is ≥300 dumps/s, peak RSS ≤500 MB at 10,000). Second line:
  * the mixed set, where every fifth file is a saved web page. CPU per file is split into the main
- * thread's share and the other threads' (on Linux): on a shared machine the CPU figures, unlike
- * the wall-clock rate, do not depend on what else runs.
+ * thread's share and the other threads' (on Linux), and theirs into the parse workers' and the
+ * rest (file-system and GC helper threads): on a shared machine the CPU figures, unlike the
+ * wall-clock rate, do not depend on what else runs.
  * Env: BENCH_SIZES=1000,10000  BENCH_MIXES=dumps,mixed  BENCH_PARSE=inline (parse in-thread)
  *      BENCH_THREADS=N (parse workers; default: one per CPU)
  *      PROF=DIR (CPU profiles of the measured run's threads).
  */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,13 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
     if (m.rss > atPeak.rss) atPeak = m;
   };
   const sampler = setInterval(sample, 50);
+  // CPU time of each thread: parse workers are ended by close(), so it is sampled while they live.
+  const before = threadCpuMs();
+  const threads = new Map<string, number>();
+  const sampleThreads = () => {
+    for (const [tid, ms] of threadCpuMs()) threads.set(tid, ms - (before.get(tid) ?? 0));
+  };
+  const threadSampler = setInterval(sampleThreads, 250);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const main0 = mainThreadCpuMs();
@@ -123,6 +131,7 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
   const cpu = process.cpuUsage(cpu0);
   const main1 = mainThreadCpuMs();
   clearInterval(sampler);
+  clearInterval(threadSampler);
   sample();
   const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
   const count = (s: string) => results.filter((r) => r.status === s).length;
@@ -132,6 +141,17 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
     mainMs === null
       ? ''
       : `: main thread ${(mainMs / n).toFixed(2)}, other threads ${((cpuMs - mainMs) / n).toFixed(2)}`;
+  // The busiest threads are the parse workers (one per CPU unless BENCH_THREADS says); the rest are
+  // libuv's file-system threads and V8's GC helpers.
+  sampleThreads();
+  threads.delete(String(process.pid));
+  const busiest = [...threads.values()].sort((a, b) => b - a);
+  const workers = busiest.slice(0, Number(process.env.BENCH_THREADS ?? os.cpus().length));
+  const workerMs = workers.reduce((a, b) => a + b, 0);
+  const workerSplit =
+    mainMs === null || inline
+      ? ''
+      : `; other threads: ${workers.length} parse workers ${(workerMs / n).toFixed(2)} (sampled every 250 ms), the rest ${((cpuMs - mainMs - workerMs) / n).toFixed(2)}`;
 
   // Imported only after the measured import: the app's main thread never loads the parser
   // (createCore parses in workers).
@@ -153,7 +173,7 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
   const indexSize = await dirSize(path.join(libDir, 'index')).catch(() => 0);
   console.log(
     [
-      `${label}: ${n} files in ${seconds.toFixed(1)} s = ${(n / seconds).toFixed(0)} files/s wall; CPU ${(cpuMs / n).toFixed(2)} ms/file${split} (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s, all threads)`,
+      `${label}: ${n} files in ${seconds.toFixed(1)} s = ${(n / seconds).toFixed(0)} files/s wall; CPU ${(cpuMs / n).toFixed(2)} ms/file${split} (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s, all threads)${workerSplit}`,
       `  imported ${count('imported')}, versions ${count('version')}, duplicates ${count('duplicate')}, failed ${count('failed')}; indexed ${ids.length}`,
       `  peak RSS ${mb(atPeak.rss)} sampled, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; at the peak: main heap ${mb(atPeak.heapUsed)} used of ${mb(atPeak.heapTotal)}, external ${mb(atPeak.external)} (array buffers ${mb(atPeak.arrayBuffers)}), other ${mb(atPeak.rss - atPeak.heapTotal - atPeak.external)}`,
       `  library on disk ${(size / 1048576).toFixed(1)} MB (search index ${(indexSize / 1048576).toFixed(1)} MB; input ${((await dirSize(input)) / 1048576).toFixed(1)} MB)`,
@@ -175,6 +195,21 @@ function mainThreadCpuMs(): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU time of every thread of this process by thread id (Linux only, else empty). */
+function threadCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS));
+    }
+  } catch {
+    // Not Linux, or a thread ended between the listing and the read: keep what was read.
+  }
+  return out;
 }
 
 function child(args: string[]): Promise<void> {
