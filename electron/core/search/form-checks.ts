@@ -1,14 +1,15 @@
 /**
- * Phrase checks of many candidates at once, shared with a worker thread. A query such as 美国总统
+ * Phrase checks of many candidates at once, shared with worker threads. A query such as 美国总统
  * must search the stored folded text of every article that may hold it: thousands of reads of a
- * few KB each, most of its time. Both threads take the next text from a shared counter, so the
+ * few KB each, most of its time. Every thread takes the next text from a shared counter, so the
  * work splits by itself whatever each thread's speed; the search stays synchronous, the calling
- * thread waiting at the end only for the text the worker is still on. When the worker is missing,
- * busy starting or broken, the calling thread simply does all of them: never a wrong answer, at
- * worst the time it took before.
+ * thread waiting at the end only for the texts the workers are still on. When a worker is
+ * missing, busy starting or broken, the others (and at last the calling thread) simply do more:
+ * never a wrong answer, at worst the time it took before.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { findWorkerFile } from '../workers/worker-pool';
 import { type FoldedNeedle, formHolds } from './folded-form';
@@ -22,7 +23,7 @@ export interface FormCheckRequest {
   answers: SharedArrayBuffer;
 }
 
-/** Slots of the control array: the next text to take, and "the worker has stopped taking". */
+/** Slots of the control array: the next text to take, and how many workers stopped taking. */
 const NEXT = 0;
 const DONE = 1;
 /** Answers: 0 while not known. */
@@ -31,8 +32,10 @@ const MISSES = 2;
 
 /** Texts a query must search before the worker is asked to share them: fewer finish sooner alone. */
 const MIN_SHARED = 64;
-/** The longest wait for the worker's last text; beyond it the calling thread searches it again. */
+/** The longest wait for the workers' last texts; beyond it the calling thread searches them. */
 const WAIT_MS = 250;
+/** Workers at most: a query's reads are what they share, and a few threads saturate them. */
+const MAX_WORKERS = 3;
 
 /** Reads bytes [from, to) (clamped) of the text at [offset, length] of an open file. */
 export type RangeReader = (ref: readonly [number, number], from: number, to: number) => Buffer;
@@ -76,7 +79,7 @@ export function serveFormChecks(req: FormCheckRequest): void {
     // Whatever this thread did not answer, the calling thread searches itself.
   } finally {
     if (fd >= 0) closeSync(fd);
-    Atomics.store(control, DONE, 1);
+    Atomics.add(control, DONE, 1);
     Atomics.notify(control, DONE);
   }
 }
@@ -88,7 +91,7 @@ export function defaultFormCheckWorkerFile(): URL | null {
 export interface FormChecker {
   /** For each [offset, byteLength] pair of `refs`, 1 when that stored form holds the needle. */
   check(needle: FoldedNeedle, refs: Float64Array): Uint8Array;
-  /** Starts the worker now rather than on the first large check. */
+  /** Starts the workers now rather than on the first large check. */
   start(): void;
   close(): Promise<void>;
 }
@@ -100,27 +103,30 @@ export interface FormCheckerOptions {
   read: RangeReader;
   /** The worker entry; null searches every text in this thread. */
   workerFile: string | URL | null;
+  /** Workers to start (default: one per CPU beyond this thread's, at most MAX_WORKERS). */
+  workers?: number;
 }
 
 export function createFormChecker(opts: FormCheckerOptions): FormChecker {
-  let worker: Worker | null = null;
-  // One core only: a second thread would only take turns with this one.
-  let broken = opts.workerFile === null || os.availableParallelism() < 2;
+  const wanted = opts.workers ?? Math.min(MAX_WORKERS, os.availableParallelism() - 1);
+  const workers = new Set<Worker>();
+  // With one CPU, a worker would only take turns with this thread.
+  let started = opts.workerFile === null || wanted < 1;
   const start = () => {
-    if (worker || broken) return;
-    try {
-      const w = new Worker(opts.workerFile!);
-      // An idle worker never keeps the process alive.
-      w.unref();
-      const drop = () => {
-        broken = true;
-        if (worker === w) worker = null;
-      };
-      w.on('error', drop);
-      w.on('exit', drop);
-      worker = w;
-    } catch {
-      broken = true;
+    if (started) return;
+    started = true;
+    for (let i = 0; i < wanted; i++) {
+      try {
+        const w = new Worker(opts.workerFile!);
+        // An idle worker never keeps the process alive.
+        w.unref();
+        const drop = () => workers.delete(w);
+        w.on('error', drop);
+        w.on('exit', drop);
+        workers.add(w);
+      } catch {
+        break;
+      }
     }
   };
   return {
@@ -130,8 +136,8 @@ export function createFormChecker(opts: FormCheckerOptions): FormChecker {
       const control = new Int32Array(new SharedArrayBuffer(8));
       const answers = new Uint8Array(new SharedArrayBuffer(n));
       if (n >= MIN_SHARED) start();
-      const shared = worker !== null && n >= MIN_SHARED;
-      if (shared) {
+      let sent = 0;
+      if (n >= MIN_SHARED && workers.size) {
         const req: FormCheckRequest = {
           path: opts.path(),
           text: needle.text,
@@ -139,11 +145,22 @@ export function createFormChecker(opts: FormCheckerOptions): FormChecker {
           control: control.buffer as SharedArrayBuffer,
           answers: answers.buffer as SharedArrayBuffer,
         };
-        worker!.postMessage(req);
+        for (const w of workers) {
+          w.postMessage(req);
+          sent++;
+        }
       }
       takeFormChecks(opts.read, needle, refs, control, answers);
-      // The worker may still be on the last text it took: wait for it to stop taking.
-      if (shared && answers.includes(0)) Atomics.wait(control, DONE, 0, WAIT_MS);
+      // Workers may still be on the last texts they took: wait until every one stops taking.
+      if (sent && answers.includes(0)) {
+        const deadline = performance.now() + WAIT_MS;
+        for (let done = Atomics.load(control, DONE); done < sent;) {
+          const left = deadline - performance.now();
+          if (left <= 0) break;
+          Atomics.wait(control, DONE, done, left);
+          done = Atomics.load(control, DONE);
+        }
+      }
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
         let a = answers[i]!;
@@ -156,10 +173,10 @@ export function createFormChecker(opts: FormCheckerOptions): FormChecker {
       return out;
     },
     async close() {
-      const w = worker;
-      broken = true;
-      worker = null;
-      if (w) await w.terminate();
+      started = true;
+      const all = [...workers];
+      workers.clear();
+      await Promise.all(all.map((w) => w.terminate()));
     },
   };
 }

@@ -58,35 +58,39 @@ function answers(
 }
 
 describe('form checker', () => {
-  it('answers the same in one thread as with the worker, and the worker takes a share', async () => {
-    const store = storeOf(300);
-    const plain = fdRangeReader(store.fd);
-    let mainReads = 0;
-    // A slow reader here, so the worker is sure to take texts while this thread reads.
-    const slow: RangeReader = (ref, from, to) => {
-      mainReads++;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
-      return plain(ref, from, to);
-    };
-    const alone = createFormChecker({ path: () => store.path, read: plain, workerFile: null });
-    const shared = createFormChecker({
-      path: () => store.path,
-      read: slow,
-      workerFile: defaultFormCheckWorkerFile(),
-    });
-    onTestFinished(() => shared.close());
-    expect(defaultFormCheckWorkerFile()).not.toBeNull();
-    const want = answers((n, r) => alone.check(n, r), store.refs);
-    expect(want).toEqual(store.want);
-    shared.start();
-    // The worker answers once it has loaded; until then this thread does every text.
-    await new Promise((r) => setTimeout(r, 1500));
-    mainReads = 0;
-    expect(answers((n, r) => shared.check(n, r), store.refs)).toEqual(want);
-    expect(mainReads).toBeGreaterThan(0);
-    // Two needles over 300 forms take at least 600 reads; the worker made many of them.
-    expect(mainReads).toBeLessThan(450);
-  });
+  it.each([1, 2])(
+    'answers the same in one thread as with workers (%i), which take a share',
+    async (workers) => {
+      const store = storeOf(300);
+      const plain = fdRangeReader(store.fd);
+      let mainReads = 0;
+      // A slow reader here, so the worker is sure to take texts while this thread reads.
+      const slow: RangeReader = (ref, from, to) => {
+        mainReads++;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        return plain(ref, from, to);
+      };
+      const alone = createFormChecker({ path: () => store.path, read: plain, workerFile: null });
+      const shared = createFormChecker({
+        path: () => store.path,
+        read: slow,
+        workerFile: defaultFormCheckWorkerFile(),
+        workers,
+      });
+      onTestFinished(() => shared.close());
+      expect(defaultFormCheckWorkerFile()).not.toBeNull();
+      const want = answers((n, r) => alone.check(n, r), store.refs);
+      expect(want).toEqual(store.want);
+      shared.start();
+      // The worker answers once it has loaded; until then this thread does every text.
+      await new Promise((r) => setTimeout(r, 1500));
+      mainReads = 0;
+      expect(answers((n, r) => shared.check(n, r), store.refs)).toEqual(want);
+      expect(mainReads).toBeGreaterThan(0);
+      // Two needles over 300 forms take at least 600 reads; the worker made many of them.
+      expect(mainReads).toBeLessThan(450);
+    },
+  );
 
   it('answers in this thread when the worker cannot start', async () => {
     const store = storeOf(100);
