@@ -14,7 +14,7 @@ import { crc32 } from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocRecord, DocTerms } from './index-state';
+import type { DocRecord, DocTerms, PendingTerms } from './index-state';
 import { type BaseSegment, FIELD_COUNT, allPostings } from './postings';
 
 export const FORMAT_VERSION = 6;
@@ -41,10 +41,10 @@ export type DeltaEntry =
   | { doc: number; rec: DeltaRecord; terms: string[]; tfs: number[] };
 
 /** The delta log line of an added document (see DeltaEntry). */
-export function deltaLine(doc: number, rec: DeltaRecord, terms: DocTerms): string {
+export function deltaLine(doc: number, rec: DeltaRecord, terms: PendingTerms): string {
   const { tfs } = terms;
   const f = Buffer.from(tfs.buffer, tfs.byteOffset, tfs.byteLength).toString('base64');
-  return `${JSON.stringify({ doc, rec, t: terms.terms.join('\n'), f })}\n`;
+  return `${JSON.stringify({ doc, rec, t: terms.joined, f })}\n`;
 }
 
 /** The terms of an added document's line, in either form; null when they do not fit together. */
