@@ -69,6 +69,8 @@ export function createContext(opts: ContextOptions): {
         // A library from an older index format is indexed afresh on first open: show it.
         return createCore({
           dir: opts.libraryDir,
+          // One command runs a query or two: over before a phrase-check worker would start.
+          formCheckWorkerFile: null,
           onIndexBuildProgress: opts.io.isTTY
             ? (done, total) => drawProgress(opts.io, done, total, 'indexing the library')
             : undefined,

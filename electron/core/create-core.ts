@@ -31,6 +31,11 @@ export interface CreateCoreOptions {
   buildIndexInBackground?: boolean;
   /** Progress of such a build (articles done, total). */
   onIndexBuildProgress?: (done: number, total: number) => void;
+  /**
+   * The search's phrase-check worker entry; defaults to the one next to the index, null checks
+   * in-thread. A process that runs one query (the CLI) gains nothing from starting one.
+   */
+  formCheckWorkerFile?: string | URL | null;
 }
 
 /** Opens the library at `dir` with its search index and exporter. */
@@ -66,6 +71,7 @@ export async function createCore(options: CreateCoreOptions): Promise<FolioCore>
       dir: options.dir,
       library,
       buildInBackground: options.buildIndexInBackground,
+      formCheckWorkerFile: options.formCheckWorkerFile,
       onBuildProgress: options.onIndexBuildProgress,
       analyses,
     });
