@@ -35,8 +35,12 @@ export interface Evaluation {
   ranked: Ranked[];
   /** Number of matches. */
   total: number;
-  /** Every matching document (unordered), for facets. */
-  matched: Ranked[];
+  /**
+   * Every matching document and its score (unordered: facets count them, deeper pages rank
+   * them), in arrays rather than an object per match: a query can match most of the library.
+   */
+  docs: Int32Array;
+  scores: Float64Array;
   patterns: Pattern[];
 }
 
@@ -180,7 +184,7 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     .filter((g) => g.length > 0);
   const patterns = groups.flatMap((g) => g.flatMap((p) => p.patterns));
   if (q.groups.length > 0 && groups.length === 0) {
-    return { ranked: [], total: 0, matched: [], patterns };
+    return { ranked: [], total: 0, docs: new Int32Array(0), scores: new Float64Array(0), patterns };
   }
   const clauses = groups.map((g) =>
     g.map((plan) => ({ plan, scored: clauseScores(state, plan, fields) })),
@@ -225,7 +229,13 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     phraseGroups.length === 1 && phraseGroups[0]!.length === 1 ? phraseGroups[0]![0]! : null;
   const lone = ctx.checkForms && only?.verify.length === 1 ? only : null;
   const pending: number[] = [];
-  const ranked: Ranked[] = [];
+  const docs = new Int32Array(acc.docs.length);
+  const scores = new Float64Array(acc.docs.length);
+  let total = 0;
+  const match = (k: number) => {
+    docs[total] = acc.docs[k]!;
+    scores[total++] = acc.scores[k]!;
+  };
   next: for (let k = 0; k < acc.docs.length; k++) {
     const doc = acc.docs[k]!;
     if (keep && !keep(doc)) continue;
@@ -236,7 +246,7 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     if (lone) {
       const entry = lone.table[doc]!;
       const answer = entry === 0 ? NO : checker.precheck(doc, lone.verify[0]!, entry);
-      if (answer === YES) ranked.push({ doc, score: acc.scores[k]! });
+      if (answer === YES) match(k);
       else if (answer === READ) pending.push(k);
       continue;
     }
@@ -245,7 +255,7 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
         continue next;
       }
     }
-    ranked.push({ doc, score: acc.scores[k]! });
+    match(k);
   }
   if (lone && pending.length) {
     const refs = new Float64Array(pending.length * 2);
@@ -256,10 +266,17 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     });
     const holds = ctx.checkForms!(lone.verify[0]!, refs);
     pending.forEach((k, i) => {
-      if (holds[i]) ranked.push({ doc: acc.docs[k]!, score: acc.scores[k]! });
+      if (holds[i]) match(k);
     });
   }
-  return rankMatches(state, { ranked: [], total: ranked.length, matched: ranked, patterns }, top);
+  const ev = {
+    ranked: [],
+    total,
+    docs: docs.subarray(0, total),
+    scores: scores.subarray(0, total),
+    patterns,
+  };
+  return rankMatches(state, ev, top);
 }
 
 /**
@@ -267,11 +284,17 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
  * again for a deeper page needs none of the checks that found the matches.
  */
 export function rankMatches(state: IndexState, ev: Evaluation, top = Infinity): Evaluation {
-  const time = (d: number) => state.docs[d]?.publishedAt ?? -Infinity;
-  const cmp = (a: Ranked, b: Ranked) =>
-    b.score - a.score || time(b.doc) - time(a.doc) || a.doc - b.doc;
-  // Facets only need the set of matches, so the same array serves, whatever its order.
-  const { matched } = ev;
-  const ranked = top >= matched.length ? matched.sort(cmp) : topRanked(matched, top, cmp);
-  return { ...ev, ranked };
+  const { docs, scores } = ev;
+  const time = facetTable(state).time;
+  const when = (d: number) => {
+    const t = time[d]!;
+    return Number.isNaN(t) ? -Infinity : t;
+  };
+  // Match numbers, ranked by score, then recency, then document number.
+  const cmp = (a: number, b: number) =>
+    scores[b]! - scores[a]! || when(docs[b]!) - when(docs[a]!) || docs[a]! - docs[b]!;
+  const order = new Array<number>(ev.total);
+  for (let i = 0; i < ev.total; i++) order[i] = i;
+  const best = top >= ev.total ? order.sort(cmp) : topRanked(order, top, cmp);
+  return { ...ev, ranked: best.map((i) => ({ doc: docs[i]!, score: scores[i]! })) };
 }

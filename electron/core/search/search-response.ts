@@ -28,12 +28,13 @@ function topCounts(counts: Int32Array, names: string[]): FacetCount[] {
     .slice(0, FACET_LIMIT);
 }
 
-function facets(state: IndexState, docs: number[]): SearchResponse['facets'] {
+function facets(state: IndexState, docs: ArrayLike<number>): SearchResponse['facets'] {
   const t = facetTable(state);
   const tags = new Int32Array(t.tagNames.length);
   const sites = new Int32Array(t.siteNames.length);
   const years = new Int32Array(t.years.length);
-  for (const d of docs) {
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
     const s = t.site[d]!;
     if (s >= 0) sites[s]!++;
     const y = t.year[d]!;
@@ -97,10 +98,7 @@ export function buildResponse(
   return {
     total: ev.total,
     hits,
-    facets: facets(
-      ctx.state,
-      ev.matched.map((r) => r.doc),
-    ),
+    facets: facets(ctx.state, ev.docs),
     tookMs: Math.round((now() - startedAt) * 100) / 100,
   };
 }
