@@ -37,6 +37,8 @@ export default tseslint.config(
       'seeds/**',
       '.folio-tmp/**',
       '.tmp-*/**',
+      // Scratch space, ignored by git as well.
+      '.tmp/**',
     ],
   },
   js.configs.recommended,
