@@ -5,6 +5,7 @@ import { lightDom } from '../../../electron/core/export/light-dom';
 import { htmlToMarkdown } from '../../../electron/core/export/markdown';
 import type { Article } from '../../../shared/model';
 import { articleFromFile, corpusDir, richArticle, seedArticle } from './fixtures';
+import { mulberry32 } from '../../support/seeded-random';
 
 const same = (html: string, images: Article['images'] = []) =>
   expect(htmlToMarkdown(html, images), html).toBe(htmlToMarkdown(html, images, (s) => s, 'html5'));
@@ -106,14 +107,3 @@ describe('the light DOM for turndown', () => {
     expect(light).toBeLessThan(4000);
   });
 });
-
-/** A small seeded generator, so that every run sees the same documents. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -9,6 +9,7 @@ import {
 } from '../../../electron/core/search/tokenize';
 import { hasCorpus, loadDumpArticles, loadWebArticles } from './fake-library';
 import { highlightSpans, makeSnippet } from '../../../electron/core/search/highlight';
+import { mulberry32 } from '../../support/seeded-random';
 
 describe('folding', () => {
   it('folds Traditional to Simplified, width, case and accents', () => {
@@ -63,17 +64,6 @@ function referenceLongWords(run: string): string[] {
   return out;
 }
 
-/** A deterministic pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('dictionary words', () => {
   it('finds the words of runs segmented together exactly as each run alone', () => {
     const runsOf = (text: string) =>
@@ -89,7 +79,7 @@ describe('dictionary words', () => {
         : []),
     ];
     // Random runs from a vocabulary of words, kana, hangul and astral Han, of every length.
-    const rnd = random(7);
+    const rnd = mulberry32(7);
     const pieces = [
       '人民',
       '共和国',
