@@ -4,7 +4,7 @@
  * stale.
  */
 import { closeSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
-import { decodeUtf8 } from './decode-utf8';
+import { decodeUtf8 } from '../decode-utf8';
 
 export class TextStore {
   private fd: number;

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleSummary } from '../../../shared/model';
 import { isCode, writeFileAtomic } from './atomic-file';
+import { decodeUtf8 } from '../decode-utf8';
 
 export const CATALOG_FILE = 'catalog.json';
 export const JOURNAL_FILE = 'catalog.journal';
@@ -174,7 +175,7 @@ export async function loadCatalog(dir: string): Promise<Catalog | null> {
   const catalog = new Catalog(dir);
   let raw: string;
   try {
-    raw = await fs.readFile(path.join(dir, CATALOG_FILE), 'utf8');
+    raw = decodeUtf8(await fs.readFile(path.join(dir, CATALOG_FILE)));
   } catch (err) {
     if (isCode(err, 'ENOENT')) return null;
     throw err;
@@ -196,7 +197,7 @@ export async function loadCatalog(dir: string): Promise<Catalog | null> {
 async function replayJournal(catalog: Catalog, dir: string): Promise<void> {
   let text: string;
   try {
-    text = await fs.readFile(path.join(dir, JOURNAL_FILE), 'utf8');
+    text = decodeUtf8(await fs.readFile(path.join(dir, JOURNAL_FILE)));
   } catch (err) {
     if (isCode(err, 'ENOENT')) return;
     throw err;

@@ -13,6 +13,7 @@ import { notePreview, toSummary } from '../../../shared/summary';
 import { canonicalUrl } from '../import/canonical-url';
 import { AtomicJsonFile, fsyncDir, isCode, writeFileSynced } from './atomic-file';
 import type { CatalogEntry } from './catalog';
+import { decodeUtf8 } from '../decode-utf8';
 
 export const ITEMS_DIR = 'items';
 export const META_FILE = 'meta.json';
@@ -121,10 +122,10 @@ export async function readBodies(
 ): Promise<{ contentHtml: string; text: string }> {
   const dir = itemDir(libDir, id);
   const [contentHtml, text] = await Promise.all([
-    fs.readFile(path.join(dir, HTML_FILE), 'utf8'),
-    fs.readFile(path.join(dir, TEXT_FILE), 'utf8'),
+    fs.readFile(path.join(dir, HTML_FILE)),
+    fs.readFile(path.join(dir, TEXT_FILE)),
   ]);
-  return { contentHtml, text };
+  return { contentHtml: decodeUtf8(contentHtml), text: decodeUtf8(text) };
 }
 
 /** Reads the original bytes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../../electron/core/search/decode-utf8';
+import { decodeUtf8 } from '../../electron/core/decode-utf8';
 
 describe('decodeUtf8', () => {
   it('decodes exactly as Buffer#toString: CJK, astral, ASCII, mixed, lone surrogates', () => {
@@ -12,6 +12,8 @@ describe('decodeUtf8', () => {
       `a\ud800b${'字'.repeat(100)}`,
       '',
       'é',
+      // A byte-order mark stays, as Buffer#toString keeps it.
+      `\ufeff${'标题'.repeat(40)}`,
     ];
     for (const text of texts) {
       const bytes = Buffer.from(text, 'utf8');

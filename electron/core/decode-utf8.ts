@@ -1,7 +1,8 @@
 /**
  * UTF-8 to string, fast for CJK. Buffer#toString (V8's decoder) is fast for ASCII but decodes CJK
- * at about 180 MB/s here: 50 µs for a 9 KB article, paid for every search hit. ICU's transcoder,
- * to UTF-16 and then a copy into the string, takes 6 µs for the same bytes.
+ * at about 180 MB/s here: 50 µs for a 9 KB article, paid for every search hit and article opened,
+ * and 141 ms for a 50,000-article catalog at open. ICU's transcoder, to UTF-16 and then a copy
+ * into the string, takes 6 µs for that article and 103 ms for that catalog.
  */
 import { isAscii, transcode } from 'node:buffer';
 
