@@ -7,12 +7,13 @@
  * missing, busy starting or broken, the others (and at last the calling thread) simply do more:
  * never a wrong answer, at worst the time it took before.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { findWorkerFile } from '../workers/worker-pool';
 import { type FoldedNeedle, formHolds } from './folded-form';
+import { type RangeReader, fdRangeReader } from './text-store';
 
 /** A request to the worker: everything lives in shared memory except the needle and refs. */
 export interface FormCheckRequest {
@@ -36,21 +37,6 @@ const MIN_SHARED = 64;
 const WAIT_MS = 250;
 /** Workers at most: a query's reads are what they share, and a few threads saturate them. */
 const MAX_WORKERS = 3;
-
-/** Reads bytes [from, to) (clamped) of the text at [offset, length] of an open file. */
-export type RangeReader = (ref: readonly [number, number], from: number, to: number) => Buffer;
-
-/** A RangeReader over a file descriptor, with one buffer reused for every read. */
-export function fdRangeReader(fd: number): RangeReader {
-  let scratch = Buffer.allocUnsafe(1 << 16);
-  return (ref, from, to) => {
-    const start = Math.min(Math.max(from, 0), ref[1]);
-    const len = Math.min(ref[1], to) - start;
-    if (len > scratch.length) scratch = Buffer.allocUnsafe(len * 2);
-    const got = len > 0 ? readSync(fd, scratch, 0, len, ref[0] + start) : 0;
-    return scratch.subarray(0, got);
-  };
-}
 
 /** Takes texts from the shared counter until none is left, writing each answer. */
 export function takeFormChecks(

@@ -6,6 +6,24 @@
 import { closeSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { decodeUtf8 } from '../decode-utf8';
 
+/** Reads bytes [from, to) (clamped) of the text at [offset, length] of an open file. */
+export type RangeReader = (ref: readonly [number, number], from: number, to: number) => Buffer;
+
+/**
+ * A RangeReader over a file descriptor, answering in one buffer reused by the next call: checking
+ * thousands of candidates neither decodes nor allocates per document.
+ */
+export function fdRangeReader(fd: number): RangeReader {
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  return (ref, from, to) => {
+    const start = Math.min(Math.max(from, 0), ref[1]);
+    const len = Math.min(ref[1], to) - start;
+    if (len > scratch.length) scratch = Buffer.allocUnsafe(len * 2);
+    const got = len > 0 ? readSync(fd, scratch, 0, len, ref[0] + start) : 0;
+    return scratch.subarray(0, got);
+  };
+}
+
 export class TextStore {
   private fd: number;
   size: number;
@@ -55,18 +73,12 @@ export class TextStore {
     return { text: decodeUtf8(buf.subarray(0, end)), whole: got >= ref[1] };
   }
 
-  private scratch = Buffer.allocUnsafe(1 << 16);
+  private range: RangeReader | null = null;
 
-  /**
-   * Raw UTF-8 bytes [from, to) of a stored text, clamped to it, in a buffer reused by the next
-   * call: checking thousands of candidates neither decodes nor allocates per document.
-   */
+  /** Raw bytes [from, to) of a stored text, clamped to it, in a buffer reused by the next call. */
   readBytes(ref: readonly [number, number], from = 0, to = Infinity): Buffer {
-    const start = Math.min(Math.max(from, 0), ref[1]);
-    const len = Math.min(ref[1], to) - start;
-    if (len > this.scratch.length) this.scratch = Buffer.allocUnsafe(len * 2);
-    const got = len > 0 ? readSync(this.fd, this.scratch, 0, len, ref[0] + start) : 0;
-    return this.scratch.subarray(0, got);
+    this.range ??= fdRangeReader(this.fd);
+    return this.range(ref, from, to);
   }
 
   sync(): void {

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { FIRST_WINDOW, encodeFolded } from '../../../electron/core/search/folded-form';
 import {
-  type RangeReader,
   createFormChecker,
   defaultFormCheckWorkerFile,
-  fdRangeReader,
 } from '../../../electron/core/search/form-checks';
+import { type RangeReader, fdRangeReader } from '../../../electron/core/search/text-store';
 
 const needle = (text: string) => ({ text, bytes: Buffer.from(text, 'utf8') });
 
