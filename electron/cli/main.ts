@@ -40,6 +40,17 @@ export async function runCli(argv: string[], deps: Partial<CliDeps> = {}): Promi
   const env = deps.env ?? process.env;
   const commands = deps.commands ?? COMMANDS;
   const { name, rest } = splitCommand(argv);
+  // `folio help [COMMAND]`: `npx folio --help` never reaches us, because npx takes --help itself.
+  if (name === 'help') {
+    const topic = splitCommand(rest).name;
+    const about = commands.find((c) => c.name === topic);
+    if (topic && !about) {
+      io.stderr(`folio: unknown command "${topic}"\n\n${overview(commands)}`);
+      return 2;
+    }
+    io.stdout(about ? commandHelp(about) : overview(commands));
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (!name || !command) {
     const asked = !name && rest.some((a) => a === '--help' || a === '-h');
@@ -61,7 +72,7 @@ export async function runCli(argv: string[], deps: Partial<CliDeps> = {}): Promi
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`usage: ${command.usage}\n\n${command.summary}\n`);
+    io.stdout(commandHelp(command));
     return 0;
   }
   const json = values.json === true;
@@ -104,6 +115,10 @@ function splitCommand(argv: string[]): { name: string | undefined; rest: string[
   return { name: undefined, rest: argv };
 }
 
+function commandHelp(command: CliCommand): string {
+  return `usage: ${command.usage}\n\n${command.summary}\n`;
+}
+
 function overview(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -114,7 +129,7 @@ function overview(commands: readonly CliCommand[]): string {
     ...lines,
     '',
     'The library is --library DIR, else $FOLIO_LIBRARY, else the Folio user-data folder.',
-    'Run `folio <command> --help` for details.',
+    'Run `folio help <command>` (or `folio <command> --help`) for details.',
     '',
   ].join('\n');
 }

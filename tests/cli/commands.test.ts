@@ -90,6 +90,20 @@ describe('folio commands (in-process)', () => {
     });
   });
 
+  it('answers `help` and `help COMMAND`, which npx does not swallow as it does --help', async () => {
+    const all = await run('help');
+    expect(all).toMatchObject({ code: 0, stderr: '' });
+    expect(all.stdout).toMatch(/^usage: folio /);
+    expect(all.stdout).toMatch(/^ {2}search +Search articles/m);
+    const one = await run('help', 'search');
+    expect(one).toMatchObject({ code: 0, stderr: '' });
+    expect(one.stdout).toMatch(/^usage: folio search /);
+    expect(one.stdout).toBe((await run('search', '--help')).stdout);
+    const bad = await run('help', 'frobnicate');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown command "frobnicate"');
+  });
+
   it('offers the sample in an empty library', async () => {
     expect((await run('list')).stdout).toContain('folio sample');
   });
