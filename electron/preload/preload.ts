@@ -4,7 +4,8 @@
  * with only `electron` external, as sandboxed preloads cannot load other modules.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { type FolioHost, HOST_EVENTS, isJobRef } from '../../shared/host';
+import { type FolioHost, HOST_EVENTS } from '../../shared/host';
+import { createImportStartedHub } from './host-events';
 import { bridgeRejection, createPreloadApi } from './preload-api';
 
 const api = createPreloadApi(
@@ -12,18 +13,14 @@ const api = createPreloadApi(
   bridgeRejection,
 );
 
+// Listening before the page runs: an import announced before it subscribes is held for it.
+// The IPC event object never reaches the page: it exposes `sender` and thus ipcRenderer.
+const importStarted = createImportStartedHub((err) => console.error('[folio]', err));
+ipcRenderer.on(HOST_EVENTS.importStarted, (_event, job: unknown) => importStarted.receive(job));
+
 const host: FolioHost = {
   getPathForFile: (file) => webUtils.getPathForFile(file),
-  onImportStarted(listener) {
-    // The IPC event object never reaches the page: it exposes `sender` and thus ipcRenderer.
-    const wrapped = (_event: unknown, job: unknown): void => {
-      if (isJobRef(job)) listener({ jobId: job.jobId });
-    };
-    ipcRenderer.on(HOST_EVENTS.importStarted, wrapped);
-    return () => {
-      ipcRenderer.removeListener(HOST_EVENTS.importStarted, wrapped);
-    };
-  },
+  onImportStarted: (listener) => importStarted.subscribe(listener),
 };
 
 contextBridge.exposeInMainWorld('folio', api);
