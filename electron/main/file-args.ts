@@ -6,7 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ArgvContext {
-  /** True when run as `electron .` (Electron's `process.defaultApp`): argv[1] is the app path. */
+  /**
+   * True when run as `electron .` (Electron's `process.defaultApp`): the first argument that is
+   * not a switch is the app folder.
+   */
   defaultApp: boolean;
   /** The directory relative paths are resolved against (the launching shell's cwd). */
   cwd: string;
@@ -14,11 +17,13 @@ export interface ArgvContext {
 
 /** The absolute paths of the file arguments in `argv`, in order and without duplicates. */
 export function fileArgs(argv: readonly string[], ctx: ArgvContext): string[] {
-  // argv[0] is the executable; in development argv[1] is the app folder.
-  const rest = argv.slice(ctx.defaultApp ? 2 : 1);
+  // argv[0] is the executable. In development the app folder is the first non-switch argument,
+  // not always argv[1]: `electron --inspect .`, and the argv a second instance forwards, which
+  // Chromium reorders with its switches first (`electron --original-process-start-time=… .`).
+  let appFolderLeft = ctx.defaultApp;
   const out: string[] = [];
   let afterDoubleDash = false;
-  for (const arg of rest) {
+  for (const arg of argv.slice(1)) {
     if (!afterDoubleDash && arg === '--') {
       afterDoubleDash = true;
       continue;
@@ -26,6 +31,10 @@ export function fileArgs(argv: readonly string[], ctx: ArgvContext): string[] {
     // Chromium and Electron switches (--no-sandbox, --inspect=…, -psn_0_… on macOS) are not files.
     if (!afterDoubleDash && arg.startsWith('-')) continue;
     if (arg.trim() === '') continue;
+    if (appFolderLeft) {
+      appFolderLeft = false;
+      continue;
+    }
     // A URL-like argument (e.g. a protocol launch) is not a local file.
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg) && !arg.toLowerCase().startsWith('file://')) continue;
     const resolved = arg.toLowerCase().startsWith('file://')
@@ -42,4 +51,23 @@ function safeFileUrlPath(arg: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The paths a second instance forwards as `additionalData` (exact, unlike its reordered argv). */
+export interface ForwardedFiles {
+  files: string[];
+}
+
+/** The absolute file paths in a second instance's `additionalData`, or null when it has none. */
+export function forwardedFiles(data: unknown): string[] | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const files = (data as { files?: unknown }).files;
+  if (!Array.isArray(files) || files.length > 10_000) return null;
+  const out: string[] = [];
+  for (const file of files) {
+    // Only what fileArgs produces: absolute paths, no NUL. Anything else means another sender.
+    if (typeof file !== 'string' || file.includes('\0') || !path.isAbsolute(file)) return null;
+    if (!out.includes(file)) out.push(file);
+  }
+  return out;
 }

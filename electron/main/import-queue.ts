@@ -1,7 +1,8 @@
 /**
  * Files handed to the app from outside (command line, "Open with", a second launch, the menu)
- * can arrive before the library is open. They wait here until the app is ready, then go to the
- * importer in arrival order.
+ * can arrive before the library is open, or while no window is there to show their progress
+ * (macOS keeps running without one). They wait here until a window's page has loaded, then go
+ * to the importer in arrival order.
  */
 
 export interface ImportQueue {
@@ -9,6 +10,8 @@ export interface ImportQueue {
   add(paths: readonly string[]): void;
   /** Marks the app ready and imports everything that waited. */
   ready(): void;
+  /** Holds later paths until the next `ready()` (the window that shows imports has closed). */
+  pause(): void;
 }
 
 /** Creates a queue feeding `start`; failures go to `onError` so one bad batch stops nothing. */
@@ -31,6 +34,9 @@ export function createImportQueue(
       if (isReady) return;
       isReady = true;
       if (waiting.length > 0) run(waiting.splice(0));
+    },
+    pause() {
+      isReady = false;
     },
   };
 }

@@ -37,7 +37,7 @@ import { appLocations } from './app-paths';
 import { createDesktopPlatform } from './desktop-platform';
 import { pickImportPaths } from './dialogs';
 import { PRINT_WINDOW_OPTIONS, createElectronPrinter } from './electron-printer';
-import { fileArgs } from './file-args';
+import { type ForwardedFiles, fileArgs, forwardedFiles } from './file-args';
 import { createImportQueue } from './import-queue';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainWindowOptions } from './main-window';
@@ -82,7 +82,9 @@ function ensureMainWindow(): void {
   mainWindow = openMainWindow(preloadPath);
 }
 
+/** Brings the main window forward, opening a new one if it was closed (macOS keeps running). */
 function focusMainWindow(): void {
+  ensureMainWindow();
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
@@ -92,7 +94,14 @@ function openMainWindow(preloadPath: string): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
-    if (mainWindow === win) mainWindow = null;
+    if (mainWindow !== win) return;
+    mainWindow = null;
+    // Files opened from now on wait for the next window's page, which reports their progress.
+    imports.pause();
+    // The main window is the app, but not the last window: after a PDF export the hidden print
+    // window lives on, so 'window-all-closed' would never come and Folio would keep running,
+    // invisible, holding the single-instance lock.
+    if (process.platform !== 'darwin') app.quit();
   });
   win.webContents.once('did-finish-load', () => imports.ready());
   win.loadURL(APP_ENTRY_URL).catch(log);
@@ -184,15 +193,24 @@ function closeCoreBeforeQuit(): void {
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
-  // Another Folio is running: it received our argv through 'second-instance'.
+const launchFiles = fileArgs(process.argv, {
+  defaultApp: process.defaultApp === true,
+  cwd: process.cwd(),
+});
+// Our files travel to a running Folio as additionalData: the argv it would see instead is
+// reordered by Chromium, with switches of its own added.
+const forwarded: ForwardedFiles = { files: launchFiles };
+
+if (!app.requestSingleInstanceLock(forwarded)) {
+  // Another Folio is running: it received our files through 'second-instance'.
   app.quit();
 } else {
-  imports.add(
-    fileArgs(process.argv, { defaultApp: process.defaultApp === true, cwd: process.cwd() }),
-  );
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    imports.add(fileArgs(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }));
+  imports.add(launchFiles);
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    imports.add(
+      forwardedFiles(additionalData) ??
+        fileArgs(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }),
+    );
     focusMainWindow();
   });
   // macOS "Open with" and dropping on the Dock icon; may fire before 'ready'.

@@ -58,6 +58,24 @@ describe('createImportQueue', () => {
     expect(batches).toEqual([['/a.html', '/b.html'], ['/c.html']]);
   });
 
+  it('holds paths again after pause() until the next ready()', () => {
+    const batches: string[][] = [];
+    const queue = createImportQueue(
+      async (paths) => {
+        batches.push(paths);
+      },
+      () => undefined,
+    );
+    queue.ready();
+    queue.add(['/a.html']);
+    queue.pause();
+    queue.add(['/b.html']);
+    queue.add(['/c.html']);
+    expect(batches).toEqual([['/a.html']]);
+    queue.ready();
+    expect(batches).toEqual([['/a.html'], ['/b.html', '/c.html']]);
+  });
+
   it('reports a failed batch and keeps going', async () => {
     const errors: unknown[] = [];
     const seen: string[][] = [];

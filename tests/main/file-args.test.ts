@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileArgs } from '../../electron/main/file-args';
+import { fileArgs, forwardedFiles } from '../../electron/main/file-args';
 
 const cwd = path.resolve('/home/u/news');
 
@@ -15,6 +15,22 @@ describe('fileArgs', () => {
     expect(fileArgs(['/usr/bin/electron', '.', 'x.htm'], { defaultApp: true, cwd })).toEqual([
       path.join(cwd, 'x.htm'),
     ]);
+  });
+
+  it('skips the app folder after switches: `electron --inspect .` and a forwarded argv', () => {
+    expect(
+      fileArgs(['/usr/bin/electron', '--inspect=9229', '.', 'x.htm'], { defaultApp: true, cwd }),
+    ).toEqual([path.join(cwd, 'x.htm')]);
+    // What 'second-instance' receives for `electron . x.htm`: Chromium's switches moved first.
+    const forwarded = [
+      '/usr/bin/electron',
+      '--allow-file-access-from-files',
+      '--original-process-start-time=13370000000000000',
+      '.',
+      'x.htm',
+    ];
+    expect(fileArgs(forwarded, { defaultApp: true, cwd })).toEqual([path.join(cwd, 'x.htm')]);
+    expect(fileArgs(['/usr/bin/electron', '.'], { defaultApp: true, cwd })).toEqual([]);
   });
 
   it('ignores switches, blanks, duplicates and non-file URLs', () => {
@@ -45,5 +61,29 @@ describe('fileArgs', () => {
     expect(fileArgs(['folio', 'd/e.html'], { defaultApp: false, cwd: other })).toEqual([
       path.join(other, 'd', 'e.html'),
     ]);
+  });
+});
+
+describe('forwardedFiles', () => {
+  it('reads the absolute paths a second instance sends as additionalData', () => {
+    const a = path.resolve('/tmp/a.html');
+    const b = path.resolve('/tmp/新闻.htm');
+    expect(forwardedFiles({ files: [a, b, a] })).toEqual([a, b]);
+    expect(forwardedFiles({ files: [] })).toEqual([]);
+  });
+
+  it('is null for anything else, so the argv is read instead', () => {
+    for (const data of [
+      undefined,
+      null,
+      'files',
+      {},
+      { files: 'a.html' },
+      { files: ['relative.html'] },
+      { files: [path.resolve('/tmp/a.html'), 42] },
+      { files: [`${path.resolve('/tmp/a')}\0.html`] },
+    ]) {
+      expect(forwardedFiles(data), JSON.stringify(data)).toBeNull();
+    }
   });
 });

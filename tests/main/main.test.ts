@@ -16,8 +16,14 @@ const fake = vi.hoisted(() => {
     userData: '',
     handlers: new Map<string, (...args: unknown[]) => unknown>(),
     appListeners: new Map<string, Array<(...args: unknown[]) => unknown>>(),
-    windows: [] as Array<{ options: unknown; loaded: string[]; webContents: { id: number } }>,
+    windows: [] as Array<{
+      options: unknown;
+      loaded: string[];
+      webContents: { id: number };
+      listeners: Map<string, () => void>;
+    }>,
     quit: 0,
+    lockData: undefined as unknown,
     menu: null as unknown,
     privileged: [] as unknown[],
     schemes: [] as string[],
@@ -34,6 +40,7 @@ const fake = vi.hoisted(() => {
   class BrowserWindow {
     options: unknown;
     loaded: string[] = [];
+    listeners = new Map<string, () => void>();
     webContents = {
       id: nextId++,
       once: (event: string, listener: () => void) => {
@@ -49,8 +56,12 @@ const fake = vi.hoisted(() => {
       this.options = options;
       state.windows.push(this);
     }
-    once() {}
-    on() {}
+    once(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+    }
     async loadURL(url: string) {
       this.loaded.push(url);
     }
@@ -64,7 +75,10 @@ const fake = vi.hoisted(() => {
     app: {
       name: 'Folio',
       isPackaged: false,
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: (data: unknown) => {
+        state.lockData = data;
+        return true;
+      },
       enableSandbox: () => undefined,
       whenReady: () => ready,
       getPath: () => state.userData,
@@ -154,10 +168,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.argv = savedArgv;
+  const quits = state.quit;
   for (const listener of state.appListeners.get('before-quit') ?? []) {
     listener({ preventDefault: () => undefined });
   }
-  await until(() => state.quit > 0, 'quit after closing the library');
+  await until(() => state.quit > quits, 'quit after closing the library');
   await rm(state.userData, { recursive: true, force: true });
 });
 
@@ -240,5 +255,51 @@ describe('electron main (composition root)', () => {
     // The same files as the sample: recognised as duplicates, not imported twice.
     expect(done?.results.length).toBeGreaterThan(0);
     expect(done?.results.every((r) => r.status === 'duplicate')).toBe(true);
+  });
+
+  it('sends its own launch files to a running Folio as additionalData', () => {
+    // A running Folio reads these rather than our argv, which Chromium reorders.
+    expect(state.lockData).toEqual({ files: [] });
+  });
+
+  it('imports the files a second launch sends as additionalData, not its reordered argv', async () => {
+    const secondInstance = state.appListeners.get('second-instance')?.[0];
+    if (!secondInstance) throw new Error('no second-instance listener');
+    const sent = state.sent.length;
+    // The argv names a folder that does not exist: only additionalData may be read.
+    const argv = ['/opt/Folio/folio', '--original-process-start-time=1', 'no-such-folder'];
+    secondInstance({}, argv, '/', { files: [path.resolve('seeds')] });
+    await until(() => state.sent.length > sent, 'import started');
+    const jobId = (state.sent[sent]?.[1] as { jobId: string }).jobId;
+    let final: JobStatus | null = null;
+    await until(async () => {
+      const r = await call<JobStatus>(CHANNELS.jobStatus, { jobId });
+      if (r.ok) final = r.data;
+      return r.ok && r.data.finished;
+    }, 'forwarded import finished');
+    const done = final as JobStatus | null;
+    expect(done?.results.length).toBeGreaterThan(0);
+    expect(done?.results.every((r) => r.status === 'duplicate')).toBe(true);
+  });
+
+  // Last: it replaces the main window.
+  it('quits when the main window closes (bar macOS), and holds imports for the next window', async () => {
+    const first = state.windows[0];
+    if (!first) throw new Error('no window');
+    const quits = state.quit;
+    first.listeners.get('closed')?.();
+    // A hidden print window may outlive it, so 'window-all-closed' cannot be relied on.
+    expect(state.quit).toBe(process.platform === 'darwin' ? quits : quits + 1);
+    // A launch while no window is open brings one back; its files wait until the page loads.
+    const secondInstance = state.appListeners.get('second-instance')?.[0];
+    if (!secondInstance) throw new Error('no second-instance listener');
+    const sent = state.sent.length;
+    secondInstance({}, ['/opt/Folio/folio'], '/', { files: [path.resolve('seeds')] });
+    expect(state.windows).toHaveLength(2);
+    expect(state.windows[1]?.loaded).toEqual(['app://folio/index.html']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.sent).toHaveLength(sent);
+    state.contentsOnce.get('did-finish-load')?.();
+    await until(() => state.sent.length > sent, 'import started in the new window');
   });
 });
