@@ -1,6 +1,9 @@
 // electron-builder configuration: `npm run dist` builds installers into release/.
-// The bundles in dist/ carry the app's code; runtime dependencies listed in package.json are
-// added by electron-builder itself (only playwright-core is loaded from node_modules at run time).
+// The bundles in dist/ carry all of the app's code: main, preload and workers require only
+// Node built-ins and electron (playwright-core is the CLI's PDF printer; the app prints with
+// Electron). So no node_modules ship: electron-builder would otherwise copy every production
+// dependency (tsx with its native esbuild binary, playwright-core, React…), 48 MB the app never
+// loads.
 /** @type {import('app-builder-lib').Configuration} */
 const config = {
   appId: 'net.folio.app',
@@ -10,7 +13,7 @@ const config = {
     output: 'release',
     buildResources: 'build',
   },
-  files: ['dist/**/*', '!dist/**/*.map', 'package.json'],
+  files: ['dist/**/*', '!dist/**/*.map', 'package.json', '!node_modules/**/*'],
   // Sample dumps stay plain files beside app.asar so the first-run import reads them as a folder.
   extraResources: [{ from: 'seeds', to: 'seeds', filter: ['**/*'] }],
   asar: true,

@@ -66,6 +66,9 @@ describe('electron-builder configuration', () => {
 
   it('ships only the bundles, package.json and the samples', () => {
     expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['dist/**/*', 'package.json']);
+    // The bundles need no node_modules (bundle.test.ts runs them without any); without this
+    // exclusion electron-builder copies every production dependency into app.asar.
+    expect(config.files).toContain('!node_modules/**/*');
     expect(config.extraResources).toEqual([
       expect.objectContaining({ from: 'seeds', to: 'seeds' }),
     ]);

@@ -1,7 +1,8 @@
 /**
  * Builds the Electron bundles with the real build script into a temporary folder, then checks
  * what they may load and that the main bundle starts (under Node, with a stand-in `electron`):
- * bundling ESM-only dependencies into CJS is where packaged apps usually break.
+ * bundling ESM-only dependencies into CJS is where packaged apps usually break. The packaged app
+ * ships no node_modules (electron-builder.config.cjs), so the bundle runs here without any.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,8 +26,9 @@ async function requiredModules(file: string): Promise<string[]> {
   return [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] ?? ''))].sort();
 }
 
-// A stand-in for Electron's main-process API: just enough for main.ts to start, answer one
-// IPC call and quit. Written to the temporary folder, never into the repository.
+// A stand-in for Electron's main-process API: just enough for main.ts to start, answer IPC
+// calls, print a PDF through a stand-in window and quit. Written to the temporary folder, never
+// into the repository.
 const HARNESS = `
 const Module = require('node:module');
 const handlers = new Map();
@@ -36,10 +38,15 @@ let quit = false;
 class BrowserWindow {
   constructor(options) {
     this.options = options;
-    this.webContents = { id: windows.length + 1, once() {}, on() {}, send() {}, setWindowOpenHandler() {} };
+    this.webContents = {
+      id: windows.length + 1, once() {}, on() {}, send() {}, setWindowOpenHandler() {}, stop() {},
+      loadFile: async (file) => { this.printed = file; },
+      printToPDF: async () => Buffer.from('%PDF-1.4 stand-in'),
+    };
     windows.push(this);
   }
   once() {} on() {} async loadURL(url) { this.url = url; } isMinimized() { return false; } restore() {} focus() {}
+  isDestroyed() { return false; } destroy() {}
 }
 const electron = {
   app: {
@@ -53,7 +60,7 @@ const electron = {
   },
   BrowserWindow,
   Menu: { buildFromTemplate: (t) => t, setApplicationMenu() {} },
-  dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: (t, m) => { console.error(t, m); process.exit(3); } },
+  dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: [process.env.FOLIO_TEST_OUT] }), showErrorBox: (t, m) => { console.error(t, m); process.exit(3); } },
   ipcMain: { handle: (c, l) => handlers.set(c, l), removeHandler: (c) => handlers.delete(c) },
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
@@ -61,6 +68,7 @@ const electron = {
 };
 const load = Module._load;
 Module._load = function (request, ...rest) {
+  if (request === 'playwright-core') throw new Error('playwright-core is not in the packaged app');
   return request === 'electron' ? electron : load.call(this, request, ...rest);
 };
 process.argv = [process.argv[0]];
@@ -84,9 +92,19 @@ require(process.env.FOLIO_TEST_BUNDLE);
   const cite = await call('cite', { ids: ids.slice(0, 1), style: 'apa', format: 'text' });
   const found = await call('search', { query: (list.data?.[0]?.title ?? '').slice(0, 4) });
   const results = status?.results?.map((r) => r.status);
+  // A PDF export prints through Electron's window, never the CLI's playwright-core.
+  const pdfJob = await call('exportArticles', { ids: ids.slice(0, 1), format: 'pdf' });
+  let pdf = null;
+  for (let i = 0; i < 3000 && !pdf?.finished; i++) {
+    pdf = (await call('jobStatus', { jobId: pdfJob.data.jobId })).data;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const pdfFile = pdf?.output?.savedTo;
+  const pdfBytes = pdfFile ? require('node:fs').readFileSync(pdfFile, 'latin1').slice(0, 5) : '';
   for (const l of appListeners['before-quit'] ?? []) l({ preventDefault() {} });
   await wait(() => quit);
-  console.log(JSON.stringify({ handlers: handlers.size, url: windows[0].url, info, results, cite, hits: found.data?.total, quit }));
+  const printed = windows.some((w) => w.printed);
+  console.log(JSON.stringify({ handlers: handlers.size, url: windows[0].url, info, results, cite, hits: found.data?.total, pdf: pdf?.results?.map((r) => r.status), pdfBytes, printed, quit }));
 })().catch((err) => { console.error(err); process.exit(2); });
 `;
 
@@ -155,6 +173,7 @@ describe('Electron bundles', () => {
 
   it('the main bundle starts, imports, searches and cites under a stand-in electron', async () => {
     const userData = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-lib-'));
+    const exportDir = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-out-'));
     try {
       const harness = path.join(outDir, 'harness.cjs');
       await writeFile(harness, HARNESS);
@@ -162,9 +181,10 @@ describe('Electron bundles', () => {
         cwd: repoRoot,
         env: {
           ...process.env,
-          // The bundle sits in a temporary folder; in the app it sits beside node_modules.
-          NODE_PATH: path.join(repoRoot, 'node_modules'),
+          // No NODE_PATH: like the packaged app, the bundle has no node_modules to load from.
+          NODE_PATH: '',
           FOLIO_TEST_USERDATA: userData,
+          FOLIO_TEST_OUT: exportDir,
           FOLIO_TEST_APP: repoRoot,
           FOLIO_TEST_BUNDLE: path.join(outDir, 'main.cjs'),
           FOLIO_TEST_CHANNELS: JSON.stringify(CHANNELS),
@@ -177,6 +197,9 @@ describe('Electron bundles', () => {
         results: string[];
         cite: { ok: boolean; data?: { text: string } };
         hits: number;
+        pdf: string[];
+        pdfBytes: string;
+        printed: boolean;
         quit: boolean;
       };
       expect(report.handlers).toBe(Object.keys(CHANNELS).length);
@@ -187,9 +210,13 @@ describe('Electron bundles', () => {
       expect(report.cite.ok).toBe(true);
       expect(report.cite.data?.text.length).toBeGreaterThan(10);
       expect(report.hits).toBeGreaterThan(0);
+      expect(report.pdf).toEqual(['exported']);
+      expect(report.printed).toBe(true);
+      expect(report.pdfBytes).toBe('%PDF-');
       expect(report.quit).toBe(true);
     } finally {
       await rm(userData, { recursive: true, force: true });
+      await rm(exportDir, { recursive: true, force: true });
     }
   });
 });
