@@ -12,7 +12,6 @@ import type { IndexState } from './index-state';
 import {
   type EvalContext,
   type Needle,
-  NO,
   READ,
   YES,
   matchTable,
@@ -173,6 +172,39 @@ function filterFn(q: ParsedQuery, state: IndexState): ((doc: number) => boolean)
   };
 }
 
+/** One string every match must hold (or, for an exclusion, must not), checked for all at once. */
+interface Stage {
+  /** Null for an exclusion whose terms alone exclude. */
+  needle: Needle | null;
+  table: Uint8Array;
+  exclude: boolean;
+}
+
+/**
+ * The query's checks as stages, when each is one string that must or must not be there: a
+ * phrase group of one clause with one string, or an exclusion of at most one. Null otherwise (a
+ * group of alternatives, a clause of several strings), which is checked document by document.
+ * Exclusions that need no read come first, so that they read nothing when they exclude.
+ */
+function stagedChecks(
+  groups: Array<Array<{ verify: Needle[]; table: Uint8Array }>>,
+  excludes: Array<{ verify: Needle[]; table: Uint8Array }>,
+): Stage[] | null {
+  if (groups.some((g) => g.length !== 1 || g[0]!.verify.length !== 1)) return null;
+  if (excludes.some((ex) => ex.verify.length > 1)) return null;
+  const stages: Stage[] = [
+    ...excludes
+      .filter((ex) => ex.verify.length === 0)
+      .map((ex) => ({ needle: null, table: ex.table, exclude: true })),
+    ...excludes
+      .filter((ex) => ex.verify.length === 1)
+      .map((ex) => ({ needle: ex.verify[0]!, table: ex.table, exclude: true })),
+    ...groups.map(([m]) => ({ needle: m!.verify[0]!, table: m!.table, exclude: false })),
+  ];
+  // Stages are bits of a 32-bit mask per candidate.
+  return stages.length <= 31 ? stages : null;
+}
+
 /** Evaluates a parsed query: matching documents, best first (only the first `top` if given). */
 export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Evaluation {
   const { state } = ctx;
@@ -223,12 +255,7 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
         table: matchTable(c.plan, c.scored, size),
       })),
     );
-  // One run or phrase to check, the usual case: the texts that must be searched for it are
-  // searched together at the end, which checkForms may share among threads.
-  const only =
-    phraseGroups.length === 1 && phraseGroups[0]!.length === 1 ? phraseGroups[0]![0]! : null;
-  const lone = ctx.checkForms && only?.verify.length === 1 ? only : null;
-  const pending: number[] = [];
+  const staged = ctx.checkForms ? stagedChecks(phraseGroups, excludes) : null;
   const docs = new Int32Array(acc.docs.length);
   const scores = new Float64Array(acc.docs.length);
   let total = 0;
@@ -236,19 +263,37 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     docs[total] = acc.docs[k]!;
     scores[total++] = acc.scores[k]!;
   };
+  // Staged: per candidate, the stages its title, metadata and filters could not answer.
+  const pending: number[] = [];
+  const waits: number[] = [];
   next: for (let k = 0; k < acc.docs.length; k++) {
     const doc = acc.docs[k]!;
     if (keep && !keep(doc)) continue;
+    if (staged) {
+      let wait = 0;
+      for (let s = 0; s < staged.length; s++) {
+        const { needle, table, exclude } = staged[s]!;
+        const entry = table[doc]!;
+        // Candidates are in every clause's table: only an exclusion's can lack one.
+        if (entry === 0) {
+          if (exclude) continue;
+          continue next;
+        }
+        // An exclusion without a string to check excludes wherever its terms are.
+        const answer = needle ? checker.precheck(doc, needle, entry) : YES;
+        if (answer === READ) wait |= 1 << s;
+        else if ((answer === YES) === exclude) continue next;
+      }
+      if (wait === 0) match(k);
+      else {
+        pending.push(k);
+        waits.push(wait);
+      }
+      continue;
+    }
     for (const ex of excludes) {
       const entry = ex.table[doc]!;
       if (entry && verified(doc, ex.verify, entry)) continue next;
-    }
-    if (lone) {
-      const entry = lone.table[doc]!;
-      const answer = entry === 0 ? NO : checker.precheck(doc, lone.verify[0]!, entry);
-      if (answer === YES) match(k);
-      else if (answer === READ) pending.push(k);
-      continue;
     }
     for (const g of phraseGroups) {
       if (!g.some((m) => m.table[doc]! !== 0 && verified(doc, m.verify, m.table[doc]!))) {
@@ -257,16 +302,43 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     }
     match(k);
   }
-  if (lone && pending.length) {
-    const refs = new Float64Array(pending.length * 2);
+  if (staged && pending.length) {
+    // Stage by stage, each searching the texts of the candidates still in: the texts that must be
+    // searched for one string are searched together, which checkForms may share among threads.
+    const out = new Uint8Array(pending.length);
+    const asking = (s: number) => {
+      const asked: number[] = [];
+      for (let i = 0; i < pending.length; i++) if (!out[i] && waits[i]! & (1 << s)) asked.push(i);
+      return asked;
+    };
+    const left = staged.map((_, s) => s);
+    while (left.length) {
+      // Exclusions first (stagedChecks puts them there): a candidate holding all of an excluded
+      // run's bigrams mostly holds the run, so they drop the most. Then the string fewest
+      // candidates still wait for.
+      let at = 0;
+      let asked = asking(left[0]!);
+      if (!staged[left[0]!]!.exclude) {
+        for (let j = 1; j < left.length; j++) {
+          const other = asking(left[j]!);
+          if (other.length < asked.length) [at, asked] = [j, other];
+        }
+      }
+      const { needle, exclude } = staged[left.splice(at, 1)[0]!]!;
+      if (!asked.length) continue;
+      const refs = new Float64Array(asked.length * 2);
+      asked.forEach((i, j) => {
+        const ref = state.docs[acc.docs[pending[i]!]!]!.foldRef!;
+        refs[2 * j] = ref[0];
+        refs[2 * j + 1] = ref[1];
+      });
+      const holds = ctx.checkForms!(needle!, refs);
+      asked.forEach((i, j) => {
+        if ((holds[j] === 1) === exclude) out[i] = 1;
+      });
+    }
     pending.forEach((k, i) => {
-      const ref = state.docs[acc.docs[k]!]!.foldRef!;
-      refs[2 * i] = ref[0];
-      refs[2 * i + 1] = ref[1];
-    });
-    const holds = ctx.checkForms!(lone.verify[0]!, refs);
-    pending.forEach((k, i) => {
-      if (holds[i]) match(k);
+      if (!out[i]) match(k);
     });
   }
   const ev = {

@@ -301,8 +301,9 @@ describe('phrase checks shared with a worker', () => {
       makeArticle({
         id: `d${String(i).padStart(3, '0')}`,
         title: i % 4 === 0 ? '美国总统访华' : '新闻',
-        // Most hold the words; every other one holds them together, some far into the text.
-        text: `${'的'.repeat((i % 9) * 900)}${i % 2 ? '美国总统' : '美国的总统'}发表讲话。`,
+        // Most hold the words; every other one holds them together, some far into the text. Two
+        // in three hold 发表讲话; the others, every bigram of it but not together.
+        text: `${'的'.repeat((i % 9) * 900)}${i % 2 ? '美国总统' : '美国的总统'}${i % 3 ? '发表讲话' : '发表了表讲的讲话'}。`,
       }),
     );
     const { idx } = await loadedIndex('folio-eval-shared-', docs);
@@ -331,13 +332,35 @@ describe('phrase checks shared with a worker', () => {
       evaluate(ctx(withWorker), parseQuery(q))
         .ranked.map((r) => idx.state.docs[r.doc]!.id)
         .sort();
-    for (const q of ['美国总统', '"美国总统"', '美国总统 -访华', '美国总统 OR 讲话']) {
-      expect(ids(q, true)).toEqual(ids(q, false));
-    }
-    const want = docs.filter((_, i) => i % 2 === 1 || i % 4 === 0).map((d) => d.id);
+    const queries = [
+      '美国总统',
+      '"美国总统"',
+      '美国总统 -访华',
+      '美国总统 OR 讲话',
+      '美国总统 发表讲话',
+      '美国总统 -发表讲话',
+      '"美国总统" -访华 -表讲的讲话',
+    ];
+    for (const q of queries) expect(ids(q, true)).toEqual(ids(q, false));
+    const holds = (i: number) => i % 2 === 1 || i % 4 === 0;
+    const want = docs.filter((_, i) => holds(i)).map((d) => d.id);
+    shared = 0;
     expect(ids('美国总统', true)).toEqual(want);
-    // Titles answered for every fourth; the rest of the candidates went to checkForms.
-    expect(shared).toBeGreaterThanOrEqual(2 * 180);
+    // Those with 美国的总统 lack a bigram; titles answered for every fourth (an even one); the rest
+    // of the candidates, the odd ones, went to checkForms.
+    expect(shared).toBe(120);
+    // Two strings: each searched for all candidates at once, the second only where the first is.
+    shared = 0;
+    expect(ids('美国总统 发表讲话', true)).toEqual(
+      docs.filter((_, i) => holds(i) && i % 3 !== 0).map((d) => d.id),
+    );
+    expect(shared).toBe(120 + docs.filter((_, i) => holds(i)).length);
+    // An exclusion goes first: what it drops is never searched for the phrase.
+    shared = 0;
+    expect(ids('美国总统 -发表讲话', true)).toEqual(
+      docs.filter((_, i) => holds(i) && i % 3 === 0).map((d) => d.id),
+    );
+    expect(shared).toBe(180 + docs.filter((_, i) => i % 2 === 1 && i % 3 === 0).length);
   });
 });
 
