@@ -11,9 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api';
+import { HOST_EVENTS } from '../../shared/host';
 import { encodeFolded } from '../../electron/core/search/folded-form';
 
 const run = promisify(execFile);
@@ -126,6 +128,52 @@ afterAll(async () => {
 describe('Electron bundles', () => {
   it('the sandboxed preload requires nothing but electron', async () => {
     expect(await requiredModules(path.join(outDir, 'preload.cjs'))).toEqual(['electron']);
+  });
+
+  it('the preload runs where a sandboxed preload runs and exposes the contract', async () => {
+    const code = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
+    const exposed = new Map<string, Record<string, (...args: unknown[]) => unknown>>();
+    const ipcListeners = new Map<string, (event: unknown, payload: unknown) => void>();
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: Record<string, (...a: unknown[]) => unknown>) =>
+          exposed.set(key, api),
+      },
+      ipcRenderer: {
+        invoke: async (...args: unknown[]) => {
+          invoked.push(args);
+          return { ok: true, data: { theme: 'dark' } };
+        },
+        on: (channel: string, listener: (event: unknown, payload: unknown) => void) =>
+          ipcListeners.set(channel, listener),
+        removeListener: () => undefined,
+      },
+      webUtils: { getPathForFile: () => '/dropped/file.html' },
+    };
+    // A bare context: no process, Buffer, global or Node modules, only `require('electron')`.
+    const module = { exports: {} };
+    const sandbox = {
+      module,
+      exports: module.exports,
+      console,
+      require: (name: string) => {
+        if (name === 'electron') return electron;
+        throw new Error(`a sandboxed preload cannot require ${name}`);
+      },
+    };
+    runInNewContext(code, sandbox, { filename: 'preload.cjs' });
+    expect([...exposed.keys()].sort()).toEqual(['folio', 'folioHost']);
+    const folio = exposed.get('folio') ?? {};
+    expect(Object.keys(folio).sort()).toEqual(Object.keys(CHANNELS).sort());
+    await expect(folio.getSettings?.()).resolves.toEqual({ theme: 'dark' });
+    expect(invoked).toEqual([[CHANNELS.getSettings, undefined]]);
+    // Listening from the start: an import announced before the page subscribes still reaches it.
+    ipcListeners.get(HOST_EVENTS.importStarted)?.({ sender: {} }, { jobId: 'launch' });
+    const seen: unknown[] = [];
+    exposed.get('folioHost')?.onImportStarted?.((job: unknown) => seen.push(job));
+    expect(seen).toEqual([{ jobId: 'launch' }]);
+    expect(exposed.get('folioHost')?.getPathForFile?.({})).toBe('/dropped/file.html');
   });
 
   it('the main bundle requires only Node built-ins, electron and playwright-core', async () => {
