@@ -28,3 +28,19 @@ export function appLocations(opts: {
       : path.join(opts.appPath, 'seeds'),
   };
 }
+
+/**
+ * The library folder: `--library DIR`, then FOLIO_LIBRARY (resolved against the launch folder),
+ * then Electron's user-data folder, the same order as the CLI and the browser shell.
+ */
+export function chooseLibraryDir(opts: {
+  flag: string | null;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  userData: string;
+}): string {
+  if (opts.flag) return opts.flag;
+  const fromEnv = opts.env.FOLIO_LIBRARY;
+  if (fromEnv && fromEnv.trim() !== '') return path.resolve(opts.cwd, fromEnv);
+  return opts.userData;
+}

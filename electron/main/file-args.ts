@@ -1,6 +1,7 @@
 /**
  * Which command-line arguments are files to import. Used for the first launch (`process.argv`),
  * a second launch forwarded by the single-instance lock, and "Open with" on Windows and Linux.
+ * `--library DIR` chooses the library, as for the CLI and the browser shell; DIR is no file.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,20 @@ export interface ArgvContext {
   cwd: string;
 }
 
+const LIBRARY_FLAG = '--library';
+
+/** The library folder `--library DIR` or `--library=DIR` names (the last one), or null. */
+export function libraryArg(argv: readonly string[], cwd: string): string | null {
+  let dir: string | null = null;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg === LIBRARY_FLAG) dir = argv[++i] ?? null;
+    else if (arg.startsWith(`${LIBRARY_FLAG}=`)) dir = arg.slice(LIBRARY_FLAG.length + 1);
+  }
+  return dir && dir.trim() !== '' ? path.resolve(cwd, dir) : null;
+}
+
 /** The absolute paths of the file arguments in `argv`, in order and without duplicates. */
 export function fileArgs(argv: readonly string[], ctx: ArgvContext): string[] {
   // argv[0] is the executable. In development the app folder is the first non-switch argument,
@@ -23,9 +38,18 @@ export function fileArgs(argv: readonly string[], ctx: ArgvContext): string[] {
   let appFolderLeft = ctx.defaultApp;
   const out: string[] = [];
   let afterDoubleDash = false;
+  let libraryValue = false;
   for (const arg of argv.slice(1)) {
+    if (libraryValue) {
+      libraryValue = false;
+      continue;
+    }
     if (!afterDoubleDash && arg === '--') {
       afterDoubleDash = true;
+      continue;
+    }
+    if (!afterDoubleDash && arg === LIBRARY_FLAG) {
+      libraryValue = true;
       continue;
     }
     // Chromium and Electron switches (--no-sandbox, --inspect=…, -psn_0_… on macOS) are not files.

@@ -33,11 +33,11 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
 } from './app-protocol';
-import { appLocations } from './app-paths';
+import { appLocations, chooseLibraryDir } from './app-paths';
 import { createDesktopPlatform } from './desktop-platform';
 import { pickImportPaths } from './dialogs';
 import { PRINT_WINDOW_OPTIONS, createElectronPrinter } from './electron-printer';
-import { type ForwardedFiles, fileArgs, forwardedFiles } from './file-args';
+import { type ForwardedFiles, fileArgs, forwardedFiles, libraryArg } from './file-args';
 import { createImportQueue } from './import-queue';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainWindowOptions } from './main-window';
@@ -118,7 +118,12 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: where.rendererDir, readFile }));
 
   core = await createCore({
-    dir: app.getPath('userData'),
+    dir: chooseLibraryDir({
+      flag: libraryArg(process.argv, process.cwd()),
+      env: process.env,
+      cwd: process.cwd(),
+      userData: app.getPath('userData'),
+    }),
     buildIndexInBackground: true,
     createPrinter: async () =>
       createElectronPrinter({

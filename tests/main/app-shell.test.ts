@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appLocations } from '../../electron/main/app-paths';
+import { appLocations, chooseLibraryDir } from '../../electron/main/app-paths';
 import { createImportQueue } from '../../electron/main/import-queue';
 import { mainWindowOptions } from '../../electron/main/main-window';
 
@@ -36,6 +36,22 @@ describe('appLocations', () => {
     expect(packaged.sampleDir).toBe(path.join('/opt/Folio/resources', 'seeds'));
     const dev = appLocations({ appPath: '/src/folio', resourcesPath: '/x', isPackaged: false });
     expect(dev.sampleDir).toBe(path.join('/src/folio', 'seeds'));
+  });
+});
+
+describe('chooseLibraryDir', () => {
+  const base = { cwd: path.resolve('/home/u'), userData: path.resolve('/home/u/.config/Folio') };
+
+  it('takes --library, then FOLIO_LIBRARY (against the launch folder), then userData', () => {
+    const flag = path.resolve('/srv/lib');
+    expect(chooseLibraryDir({ ...base, flag, env: { FOLIO_LIBRARY: 'env-lib' } })).toBe(flag);
+    expect(chooseLibraryDir({ ...base, flag: null, env: { FOLIO_LIBRARY: 'env-lib' } })).toBe(
+      path.join(base.cwd, 'env-lib'),
+    );
+    expect(chooseLibraryDir({ ...base, flag: null, env: { FOLIO_LIBRARY: ' ' } })).toBe(
+      base.userData,
+    );
+    expect(chooseLibraryDir({ ...base, flag: null, env: {} })).toBe(base.userData);
   });
 });
 

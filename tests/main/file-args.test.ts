@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileArgs, forwardedFiles } from '../../electron/main/file-args';
+import { fileArgs, forwardedFiles, libraryArg } from '../../electron/main/file-args';
 
 const cwd = path.resolve('/home/u/news');
 
@@ -60,6 +60,33 @@ describe('fileArgs', () => {
     const other = path.resolve('/srv/other');
     expect(fileArgs(['folio', 'd/e.html'], { defaultApp: false, cwd: other })).toEqual([
       path.join(other, 'd', 'e.html'),
+    ]);
+  });
+});
+
+describe('libraryArg', () => {
+  it('reads --library DIR and --library=DIR (the last wins), resolved against cwd', () => {
+    expect(libraryArg(['folio', '--library', 'lib'], cwd)).toBe(path.join(cwd, 'lib'));
+    expect(libraryArg(['folio', '--library=/srv/lib', 'a.html'], cwd)).toBe(
+      path.resolve('/srv/lib'),
+    );
+    expect(libraryArg(['folio', '--library', 'one', '--library=two'], cwd)).toBe(
+      path.join(cwd, 'two'),
+    );
+  });
+
+  it('is null when absent, empty, or only after --', () => {
+    expect(libraryArg(['folio', 'a.html'], cwd)).toBeNull();
+    expect(libraryArg(['folio', '--library'], cwd)).toBeNull();
+    expect(libraryArg(['folio', '--library='], cwd)).toBeNull();
+    expect(libraryArg(['folio', '--', '--library', 'x'], cwd)).toBeNull();
+  });
+
+  it("is never a file to import: fileArgs skips the flag's value", () => {
+    const argv = ['folio', '--library', 'lib', 'a.html', '--library=other', 'b.html'];
+    expect(fileArgs(argv, { defaultApp: false, cwd })).toEqual([
+      path.join(cwd, 'a.html'),
+      path.join(cwd, 'b.html'),
     ]);
   });
 });

@@ -131,6 +131,7 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
 const { state } = fake;
 const savedArgv = process.argv;
+const savedLibrary = process.env.FOLIO_LIBRARY;
 
 /** Waits until `check` holds (a generous bound, not a timing assertion); fails on a fatal start. */
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -161,6 +162,8 @@ beforeAll(async () => {
   state.userData = await mkdtemp(path.join(os.tmpdir(), 'folio-main-'));
   // No file arguments: vitest's own argv must not be mistaken for files to import.
   process.argv = ['/usr/bin/electron'];
+  // Nor may a developer's own library be opened: the test's library is userData.
+  delete process.env.FOLIO_LIBRARY;
   await import('../../electron/main/main');
   state.markReady();
   await until(() => state.windows.length > 0, 'main window created');
@@ -168,6 +171,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.argv = savedArgv;
+  if (savedLibrary !== undefined) process.env.FOLIO_LIBRARY = savedLibrary;
   const quits = state.quit;
   for (const listener of state.appListeners.get('before-quit') ?? []) {
     listener({ preventDefault: () => undefined });

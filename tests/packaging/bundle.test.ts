@@ -73,7 +73,8 @@ Module._load = function (request, ...rest) {
   if (request === 'playwright-core') throw new Error('playwright-core is not in the packaged app');
   return request === 'electron' ? electron : load.call(this, request, ...rest);
 };
-process.argv = [process.argv[0]];
+// The library named on the command line, not userData, as for the CLI and the browser shell.
+process.argv = [process.argv[0], '--library', process.env.FOLIO_TEST_LIBRARY];
 require(process.env.FOLIO_TEST_BUNDLE);
 (async () => {
   const wait = async (check) => { for (let i = 0; i < 3000 && !check(); i++) await new Promise((r) => setTimeout(r, 10)); };
@@ -220,7 +221,8 @@ describe('Electron bundles', () => {
   });
 
   it('the main bundle starts, imports, searches and cites under a stand-in electron', async () => {
-    const userData = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-lib-'));
+    const userData = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-data-'));
+    const library = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-lib-'));
     const exportDir = await mkdtemp(path.join(os.tmpdir(), 'folio-bundle-out-'));
     try {
       const harness = path.join(outDir, 'harness.cjs');
@@ -231,7 +233,9 @@ describe('Electron bundles', () => {
           ...process.env,
           // No NODE_PATH: like the packaged app, the bundle has no node_modules to load from.
           NODE_PATH: '',
+          FOLIO_LIBRARY: '',
           FOLIO_TEST_USERDATA: userData,
+          FOLIO_TEST_LIBRARY: library,
           FOLIO_TEST_OUT: exportDir,
           FOLIO_TEST_APP: repoRoot,
           FOLIO_TEST_BUNDLE: path.join(outDir, 'main.cjs'),
@@ -252,7 +256,7 @@ describe('Electron bundles', () => {
       };
       expect(report.handlers).toBe(Object.keys(CHANNELS).length);
       expect(report.url).toBe('app://folio/index.html');
-      expect(report.info).toMatchObject({ ok: true, data: { path: userData } });
+      expect(report.info).toMatchObject({ ok: true, data: { path: library } });
       expect(report.results.length).toBeGreaterThan(0);
       expect(report.results.every((r) => r === 'imported')).toBe(true);
       expect(report.cite.ok).toBe(true);
@@ -264,6 +268,7 @@ describe('Electron bundles', () => {
       expect(report.quit).toBe(true);
     } finally {
       await rm(userData, { recursive: true, force: true });
+      await rm(library, { recursive: true, force: true });
       await rm(exportDir, { recursive: true, force: true });
     }
   });
