@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, skipReason, startApp, type App } from './harness';
+
+const reason = skipReason();
+if (reason) console.warn(`[e2e] skipped: ${reason}`);
+
+/** Right edges of the toolbar's buttons that end past the window's width. */
+async function buttonsPastEdge(app: App): Promise<string[]> {
+  return app.page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="toolbar"] button')]
+      .filter((b) => b.getBoundingClientRect().right > document.documentElement.clientWidth)
+      .map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''),
+  );
+}
+
+describe.skipIf(reason !== null)('layout in a narrow window (900×650)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 900, height: 650 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('gives the welcome the width of the list and reader together', async () => {
+    const welcome = app.page.getByTestId('first-run');
+    await welcome.waitFor();
+    const box = await welcome.boundingBox();
+    expect(box?.width).toBeGreaterThan(450);
+  });
+
+  it('keeps every toolbar button on screen and the reader readable, in the Trash too', async () => {
+    const { page } = app;
+    await page.getByTestId('import-sample').click();
+    const row = page.getByTestId('article-row').first();
+    await row.waitFor();
+    await row.click();
+    await page.getByTestId('reader-article').waitFor();
+    expect(await buttonsPastEdge(app)).toEqual([]);
+    const reader = await page.getByTestId('reader').boundingBox();
+    expect(reader?.width).toBeGreaterThanOrEqual(380);
+
+    // The Trash adds three buttons to the toolbar.
+    await page.getByTestId('trash-button').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('nav-trash').click();
+    await page.getByTestId('article-row').first().click();
+    await page.getByTestId('empty-trash-button').waitFor();
+    expect(await buttonsPastEdge(app)).toEqual([]);
+    await screenshot(page, '14-narrow-trash');
+
+    // Details: the inputs stay inside the reader.
+    await page.locator('.reader-section summary').nth(1).click();
+    const form = page.getByTestId('meta-editor');
+    await form.waitFor();
+    const overflow = await form.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const readerRight = (await page.getByTestId('reader').boundingBox())!;
+    for (const input of await form.locator('input').all()) {
+      const b = (await input.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(readerRight.x + readerRight.width);
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('sets English text with proportional quotes even when a CJK font draws them', async () => {
+    // Linux has no Latin font ahead of Noto CJK in the stacks, so ’ comes from a CJK font.
+    const widths = await app.page.evaluate(() => {
+      const measure = (lang: string): number => {
+        const el = document.createElement('span');
+        el.lang = lang;
+        // Not the `font` shorthand: it would reset font-variant-east-asian itself.
+        el.style.fontFamily = "'Noto Serif CJK SC', serif";
+        el.style.fontSize = '20px';
+        el.textContent = '’’’’’’’’’’';
+        document.querySelector('[data-testid="reader"]')!.append(el);
+        const w = el.getBoundingClientRect().width;
+        el.remove();
+        return w;
+      };
+      return { en: measure('en'), zh: measure('zh-Hans') };
+    });
+    expect(widths.en).toBeLessThan(widths.zh * 0.7);
+  });
+});
