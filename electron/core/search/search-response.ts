@@ -33,13 +33,16 @@ function facets(state: IndexState, docs: ArrayLike<number>): SearchResponse['fac
   const tags = new Int32Array(t.tagNames.length);
   const sites = new Int32Array(t.siteNames.length);
   const years = new Int32Array(t.years.length);
+  const { site, year } = t;
+  // Indexed loops: an iterator per match made this loop almost three times slower.
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
-    const s = t.site[d]!;
+    const s = site[d]!;
     if (s >= 0) sites[s]!++;
-    const y = t.year[d]!;
+    const y = year[d]!;
     if (y >= 0) years[y]!++;
-    for (const g of t.tags[d]!) tags[g]!++;
+    const g = t.tags[d]!;
+    for (let k = 0; k < g.length; k++) tags[g[k]!]!++;
   }
   return {
     tags: topCounts(tags, t.tagNames),
