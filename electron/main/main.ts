@@ -68,7 +68,10 @@ const showOpenDialog = (options: OpenDialogOptions): Promise<OpenDialogReturnVal
 
 /** Imports chosen in a dialog go through the same queue as files opened from outside. */
 async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
-  imports.add(await pickImportPaths(showOpenDialog, kind, process.platform));
+  const paths = await pickImportPaths(showOpenDialog, kind, process.platform);
+  imports.add(paths);
+  // The macOS menu works with no window open: bring one back to show the import.
+  if (paths.length > 0) ensureMainWindow();
 }
 
 /** Reopens the main window (macOS keeps the app alive after its last window closes). */

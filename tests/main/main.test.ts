@@ -31,6 +31,7 @@ const fake = vi.hoisted(() => {
     markReady: () => undefined as void,
     fatal: '',
     contentsOnce: new Map<string, () => void>(),
+    dialogPaths: [] as string[],
     sent: [] as Array<[string, unknown]>,
   };
   const ready = new Promise<void>((resolve) => {
@@ -101,7 +102,10 @@ const fake = vi.hoisted(() => {
       },
     },
     dialog: {
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showOpenDialog: async () => ({
+        canceled: state.dialogPaths.length === 0,
+        filePaths: state.dialogPaths,
+      }),
       showErrorBox: (title: string, message: string) => {
         state.fatal = `${title}: ${message}`;
       },
@@ -302,6 +306,20 @@ describe('electron main (composition root)', () => {
     expect(state.windows).toHaveLength(2);
     expect(state.windows[1]?.loaded).toEqual(['app://folio/index.html']);
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.sent).toHaveLength(sent);
+    state.contentsOnce.get('did-finish-load')?.();
+    await until(() => state.sent.length > sent, 'import started in the new window');
+  });
+
+  it('brings a window back for an import chosen from the menu while none is open (macOS)', async () => {
+    state.windows[1]?.listeners.get('closed')?.();
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const items = (state.menu as Item[]).flatMap((m) => m.submenu ?? []);
+    const importFiles = items.find((i) => i.label === 'Import Files…');
+    state.dialogPaths = [path.resolve('seeds')];
+    const sent = state.sent.length;
+    importFiles?.click?.();
+    await until(() => state.windows.length === 3, 'a window for the import');
     expect(state.sent).toHaveLength(sent);
     state.contentsOnce.get('did-finish-load')?.();
     await until(() => state.sent.length > sent, 'import started in the new window');
