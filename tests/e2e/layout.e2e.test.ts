@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, skipReason, startApp, type App } from './harness';
+import { dropFiles, screenshot, skipReason, startApp, type App } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
@@ -81,5 +81,35 @@ describe.skipIf(reason !== null)('layout in a narrow window (900×650)', () => {
       return { en: measure('en'), zh: measure('zh-Hans') };
     });
     expect(widths.en).toBeLessThan(widths.zh * 0.7);
+  });
+
+  it('words a failed import in Chinese, saying what to do, with long names wrapped', async () => {
+    const { page } = app;
+    await page.getByTestId('settings-button').click();
+    await page.locator('#set-locale').selectOption('zh-Hans');
+    await page.getByTestId('settings-dialog').getByRole('button').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    const longName = `${'8f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02'.repeat(2)}.html`;
+    await dropFiles(page, [
+      { name: 'empty-page.html', base64: '' },
+      { name: longName, base64: Buffer.from('<p>x</p>').toString('base64') },
+    ]);
+    const panel = page.getByTestId('job-panel');
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid="job-results"] li').length === 2 &&
+        /已完成/.test(
+          document.querySelector('[data-testid="job-panel"] [role="status"]')?.textContent ?? '',
+        ),
+    );
+    const items = await panel.getByTestId('job-results').locator('.job-hint').allTextContents();
+    expect(items[0]).toContain('文件是空的。请重新保存网页后再导入。');
+    // The core's English message stays out of the Chinese UI.
+    for (const text of items) expect(text).not.toMatch(/[A-Za-z]{3}/);
+    expect(await panel.locator('[role="status"]').textContent()).toContain('已完成：');
+    const overflow = await panel.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, '15-import-failed-zh');
+    expect(app.pageErrors).toEqual([]);
   });
 });

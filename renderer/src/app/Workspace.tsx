@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JobRef, JobStatus, SavedSearch, Settings } from '../../../shared/api';
 import { useApi } from '../api/api-context';
-import { useT } from '../i18n/i18n-context';
+import { useErrorText, useT } from '../i18n/i18n-context';
 import { errorOf } from '../lib/errors';
 import {
   countPublications,
@@ -55,6 +55,7 @@ const SEARCH_FILTER: ListFilter = { view: 'all', tag: '\u0000' };
 export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const api = useApi();
   const t = useT();
+  const errorText = useErrorText();
   const confirm = useConfirm();
   const lib = useLibrary(api);
   const [now] = useState(() => new Date());
@@ -68,13 +69,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const readerRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const onError = useCallback(
-    (err: unknown) => {
-      const e = errorOf(err);
-      setError(`${e.message} — ${t(`hint.${e.code}`)}`);
-    },
-    [t],
-  );
+  const onError = useCallback((err: unknown) => setError(errorText(errorOf(err))), [errorText]);
   const actions = useActions({ api, lib, confirm, t, onError });
   const search = useSearch(api, query);
   const searching = query.trim() !== '';

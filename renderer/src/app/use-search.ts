@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FolioApi, SearchResponse } from '../../../shared/api';
+import type { FolioErrorData } from '../../../shared/errors';
 import { errorOf } from '../lib/errors';
 import { createSearchScheduler } from '../lib/search-scheduler';
 
@@ -14,7 +15,7 @@ export interface SearchState {
   /** The query the results belong to. */
   query: string;
   response: SearchResponse | null;
-  error: string | null;
+  error: FolioErrorData | null;
   /** Fetches the next page of hits for the current query (no-op when all are shown). */
   loadMore: () => void;
   loadingMore: boolean;
@@ -28,7 +29,7 @@ export interface SearchState {
 interface Shown {
   query: string;
   response: SearchResponse | null;
-  error: string | null;
+  error: FolioErrorData | null;
 }
 
 const NONE: Shown = { query: '', response: null, error: null };
@@ -42,7 +43,7 @@ export function useSearch(api: FolioApi, query: string): SearchState {
       createSearchScheduler<SearchResponse>({
         run: (q) => api.search({ query: q, limit: SEARCH_PAGE }),
         deliver: (q, response) => setShown({ query: q, response, error: null }),
-        fail: (q, err) => setShown({ query: q, response: null, error: errorOf(err).message }),
+        fail: (q, err) => setShown({ query: q, response: null, error: errorOf(err) }),
       }),
     [api],
   );

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { CITATION_STYLES, type CitationStyle } from '../../../shared/api';
 import { useApi } from '../api/api-context';
-import { useT } from '../i18n/i18n-context';
+import { useErrorText, useT } from '../i18n/i18n-context';
 import { errorOf } from '../lib/errors';
 import { Modal } from './Modal';
 
@@ -26,6 +26,7 @@ export interface CiteDialogProps {
 export function CiteDialog({ ids, onClose }: CiteDialogProps) {
   const api = useApi();
   const t = useT();
+  const errorText = useErrorText();
   const [style, setStyle] = useState<CitationStyle>('apa');
   const [result, setResult] = useState<{ style: CitationStyle; text: string } | null>(null);
   const [message, setMessage] = useState('');
@@ -33,12 +34,12 @@ export function CiteDialog({ ids, onClose }: CiteDialogProps) {
     let live = true;
     api.cite({ ids, style, format: 'text' }).then(
       (r) => live && setResult({ style, text: r.text }),
-      (err: unknown) => live && setResult({ style, text: errorOf(err).message }),
+      (err: unknown) => live && setResult({ style, text: errorText(errorOf(err)) }),
     );
     return () => {
       live = false;
     };
-  }, [api, ids, style]);
+  }, [api, ids, style, errorText]);
   const text = result?.style === style ? result.text : '';
   const copy = (): void => {
     navigator.clipboard.writeText(text).then(

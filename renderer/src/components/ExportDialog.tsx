@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type JobRef } from '../../../shared/api';
 import { useApi } from '../api/api-context';
-import { useT } from '../i18n/i18n-context';
+import { useErrorText, useT } from '../i18n/i18n-context';
 import { errorOf } from '../lib/errors';
 import { Modal } from './Modal';
 
@@ -27,6 +27,7 @@ export interface ExportDialogProps {
 export function ExportDialog({ ids, onStarted, onClose }: ExportDialogProps) {
   const api = useApi();
   const t = useT();
+  const errorText = useErrorText();
   const [format, setFormat] = useState<ExportFormat>('md');
   const [includeNotes, setIncludeNotes] = useState(true);
   const [assets, setAssets] = useState(false);
@@ -38,7 +39,7 @@ export function ExportDialog({ ids, onStarted, onClose }: ExportDialogProps) {
         onStarted(job);
         onClose();
       },
-      (err: unknown) => setError(errorOf(err).message),
+      (err: unknown) => setError(errorText(errorOf(err))),
     );
   };
   return (

@@ -4,8 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { JobItemStatus, JobStatus } from '../../../shared/api';
+import type { FolioErrorData } from '../../../shared/errors';
 import { useApi } from '../api/api-context';
-import { useT } from '../i18n/i18n-context';
+import { useErrorText, useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { pollJob } from '../lib/job-poll';
 import { errorOf } from '../lib/errors';
@@ -29,8 +30,9 @@ export interface JobPanelProps {
 export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
   const api = useApi();
   const t = useT();
+  const errorText = useErrorText();
   const [status, setStatus] = useState<JobStatus | null>(null);
-  const [pollError, setPollError] = useState<string | null>(null);
+  const [pollError, setPollError] = useState<FolioErrorData | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -38,7 +40,7 @@ export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
       (final) => {
         if (!cancelled && final.finished) onFinished(final);
       },
-      (err: unknown) => !cancelled && setPollError(errorOf(err).message),
+      (err: unknown) => !cancelled && setPollError(errorOf(err)),
     );
     return () => {
       cancelled = true;
@@ -61,12 +63,12 @@ export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
           <p role="status">
             {t('job.progress', { done: status.done, total: status.total })}
             {status.finished
-              ? ` — ${t('job.finished')}: ${t('job.summary', { ok, failed })}`
+              ? ` — ${t('job.finishedSummary', { ok, failed })}`
               : status.current && ` — ${t('job.current', { file: status.current })}`}
           </p>
           {status.error && (
             <p role="alert" className="error">
-              {t('job.error', { message: status.error.message })} {t(`hint.${status.error.code}`)}
+              {t('job.error', { message: errorText(status.error) })}
             </p>
           )}
           {status.output?.savedTo && <p>{t('export.savedTo', { path: status.output.savedTo })}</p>}
@@ -84,9 +86,10 @@ export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
                   <span className="job-file">{r.file}</span>{' '}
                   <span className="job-status">{t(STATUS_LABEL[r.status])}</span>
                   {r.error && (
-                    <span className="job-hint">
+                    // The core's message stays at hand (in English) where the hint replaces it.
+                    <span className="job-hint" title={r.error.message}>
                       {' '}
-                      — {r.error.message}. {t(`hint.${r.error.code}`)}
+                      — {errorText(r.error)}
                     </span>
                   )}
                 </li>
@@ -95,7 +98,7 @@ export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
           )}
         </>
       )}
-      {pollError && <p role="alert">{t('job.error', { message: pollError })}</p>}
+      {pollError && <p role="alert">{t('job.error', { message: errorText(pollError) })}</p>}
     </section>
   );
 }

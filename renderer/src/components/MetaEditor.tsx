@@ -3,9 +3,10 @@
  * value and can be reverted to it.
  */
 import { useState } from 'react';
+import type { FolioErrorData } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type Article, type EditableField } from '../../../shared/model';
 import { useApi } from '../api/api-context';
-import { useT } from '../i18n/i18n-context';
+import { useErrorText, useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { errorOf } from '../lib/errors';
 import { fieldText, isEdited, parseFieldText } from '../lib/meta-form';
@@ -27,12 +28,13 @@ export interface MetaEditorProps {
 export function MetaEditor({ article, onChange }: MetaEditorProps) {
   const api = useApi();
   const t = useT();
+  const errorText = useErrorText();
   const [draft, setDraft] = useState<Record<EditableField, string>>(() => {
     const d = {} as Record<EditableField, string>;
     for (const f of EDITABLE_FIELDS) d[f] = fieldText(article, f);
     return d;
   });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FolioErrorData | null>(null);
 
   const run = (p: Promise<Article>): void => {
     p.then(
@@ -40,7 +42,7 @@ export function MetaEditor({ article, onChange }: MetaEditorProps) {
         setError(null);
         onChange(a);
       },
-      (err: unknown) => setError(errorOf(err).message),
+      (err: unknown) => setError(errorOf(err)),
     );
   };
   const save = (field: EditableField): void => {
@@ -88,7 +90,7 @@ export function MetaEditor({ article, onChange }: MetaEditorProps) {
           </div>
         );
       })}
-      {error && <p role="alert">{t('meta.error', { message: error })}</p>}
+      {error && <p role="alert">{t('meta.error', { message: errorText(error) })}</p>}
       <div className="meta-actions">
         <button type="submit">{t('meta.save')}</button>
         {anyEdited && (

@@ -3,9 +3,10 @@
  * switching articles starts fresh; a pending save is flushed on unmount.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FolioErrorData } from '../../../shared/errors';
 import type { Note } from '../../../shared/model';
 import { useApi } from '../api/api-context';
-import { useT } from '../i18n/i18n-context';
+import { useErrorText, useT } from '../i18n/i18n-context';
 import { errorOf } from '../lib/errors';
 import { renderMarkdown } from '../lib/sanitize';
 import { interceptLinkClick } from './ArticleBody';
@@ -18,12 +19,13 @@ export interface NoteEditorProps {
   onSaved: (id: string, note: Note | null) => void;
 }
 
-type Status = 'idle' | 'saving' | 'saved' | { error: string };
+type Status = 'idle' | 'saving' | 'saved' | { error: FolioErrorData };
 
 /** Note editor for one article. */
 export function NoteEditor({ id, initial, onSaved }: NoteEditorProps) {
   const api = useApi();
   const t = useT();
+  const errorText = useErrorText();
   const [text, setText] = useState(initial);
   const [tab, setTab] = useState<'edit' | 'preview'>('edit');
   const [status, setStatus] = useState<Status>('idle');
@@ -38,7 +40,7 @@ export function NoteEditor({ id, initial, onSaved }: NoteEditorProps) {
           setStatus('saved');
           onSaved(id, note);
         },
-        (err: unknown) => setStatus({ error: errorOf(err).message }),
+        (err: unknown) => setStatus({ error: errorOf(err) }),
       );
     };
   }, [api, id, onSaved]);
@@ -73,7 +75,7 @@ export function NoteEditor({ id, initial, onSaved }: NoteEditorProps) {
         ? t('notes.saved')
         : status === 'idle'
           ? ''
-          : t('notes.error', { message: status.error });
+          : t('notes.error', { message: errorText(status.error) });
 
   return (
     <div className="note-editor" data-testid="note-editor">

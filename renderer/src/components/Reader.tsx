@@ -3,9 +3,10 @@
  * (or its original file as text).
  */
 import { forwardRef, memo, useEffect, useState } from 'react';
+import type { FolioErrorData } from '../../../shared/errors';
 import type { Article, Note } from '../../../shared/model';
 import { useApi } from '../api/api-context';
-import { useLocale, useT } from '../i18n/i18n-context';
+import { useErrorText, useLocale, useT } from '../i18n/i18n-context';
 import { errorOf } from '../lib/errors';
 import { formatDate, isExternalUrl } from '../lib/format';
 import { ArticleBody } from './ArticleBody';
@@ -25,12 +26,13 @@ export interface ReaderProps {
   onNoteSaved: (id: string, note: Note | null) => void;
 }
 
-type Loaded = { id: string; version: string; article?: Article; error?: string };
+type Loaded = { id: string; version: string; article?: Article; error?: FolioErrorData };
 
 /** The reader region. */
 const ReaderPane = forwardRef<HTMLElement, ReaderProps>(function Reader(props, ref) {
   const api = useApi();
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   const { focusId, version } = props;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -41,7 +43,7 @@ const ReaderPane = forwardRef<HTMLElement, ReaderProps>(function Reader(props, r
     let live = true;
     api.getArticle({ id: focusId }).then(
       (article) => live && setLoaded({ id: focusId, version, article }),
-      (err: unknown) => live && setLoaded({ id: focusId, version, error: errorOf(err).message }),
+      (err: unknown) => live && setLoaded({ id: focusId, version, error: errorOf(err) }),
     );
     return () => {
       live = false;
@@ -61,7 +63,7 @@ const ReaderPane = forwardRef<HTMLElement, ReaderProps>(function Reader(props, r
   if (focusId === null) {
     content = <p className="reader-empty">{t('reader.none')}</p>;
   } else if (loaded?.id === focusId && loaded.error) {
-    content = <p role="alert">{t('reader.loadError', { message: loaded.error })}</p>;
+    content = <p role="alert">{t('reader.loadError', { message: errorText(loaded.error) })}</p>;
   } else if (!article) {
     content = <p className="muted">{t('list.loading')}</p>;
   } else {

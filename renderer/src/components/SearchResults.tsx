@@ -3,7 +3,8 @@
  */
 import { useState } from 'react';
 import type { FacetCount, SearchResponse } from '../../../shared/api';
-import { useLocale, useT } from '../i18n/i18n-context';
+import type { FolioErrorData } from '../../../shared/errors';
+import { useErrorText, useLocale, useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import type { FacetKind } from '../lib/query';
 import type { Modifiers, Selection } from '../lib/selection';
@@ -15,7 +16,7 @@ export interface SearchResultsProps {
   /** The query the response answers (exposed as `data-query` for tests and the UI bench). */
   query: string;
   response: SearchResponse | null;
-  error: string | null;
+  error: FolioErrorData | null;
   selection: Selection;
   onRowClick: (id: string, mods: Modifiers) => void;
   onKeyDown: (e: React.KeyboardEvent<HTMLDivElement>) => void;
@@ -67,6 +68,7 @@ export function SearchResults({
   loadingMore,
 }: SearchResultsProps) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useLocale();
   // Scrolled down the hits: a new answer is drawn whole (see useProgressiveHits).
   const [scrolled, setScrolled] = useState(false);
@@ -74,7 +76,7 @@ export function SearchResults({
   if (error)
     return (
       <p role="alert" className="list-empty">
-        {t('search.error', { message: error })}
+        {t('search.error', { message: errorText(error) })}
       </p>
     );
   if (!response) return <p className="list-empty muted">{t('list.loading')}</p>;

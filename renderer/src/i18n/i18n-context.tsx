@@ -1,7 +1,9 @@
 /**
  * Supplies the translate function to components. Components call `useT()`.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
+import type { FolioErrorData } from '../../../shared/errors';
+import { errorText } from '../lib/errors';
 import { CATALOGUES, format, type Locale, type MessageKey } from './messages';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -27,4 +29,10 @@ export function useT(): Translate {
 /** The current locale (for date formatting). */
 export function useLocale(): Locale {
   return useContext(I18nContext).locale;
+}
+
+/** Words an error for the current language: what happened and what to do (see errorText). */
+export function useErrorText(): (e: FolioErrorData) => string {
+  const { t, locale } = useContext(I18nContext);
+  return useCallback((e: FolioErrorData) => errorText(e, t(`hint.${e.code}`), locale), [t, locale]);
 }
