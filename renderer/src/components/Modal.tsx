@@ -17,8 +17,14 @@ export function Modal({ title, onClose, children, testId, wide }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
+    // A dialog React has already taken out of the page cannot give the focus back itself, so
+    // remember who had it (the button or list that opened the dialog) and return it on close.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
+    return () => {
+      d?.close();
+      if (opener?.isConnected && !d?.contains(opener)) opener.focus();
+    };
   }, []);
   return (
     <dialog

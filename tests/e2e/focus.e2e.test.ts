@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, skipReason, startApp, type App } from './harness';
+
+const reason = skipReason();
+if (reason) console.warn(`[e2e] skipped: ${reason}`);
+
+/** The focused element's test id. */
+const focusedId = (page: Page): Promise<string | null> =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
+/** Whether the focused element, or a row inside it, draws a focus indicator. */
+const indicatorShown = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const drawn = (e: Element): boolean => {
+      const cs = getComputedStyle(e);
+      return (
+        (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none'
+      );
+    };
+    return drawn(el) || [...el.querySelectorAll('.focused')].some(drawn);
+  });
+
+describe.skipIf(reason !== null)('keyboard focus', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp();
+    await app.page.getByTestId('import-sample').click();
+    await app.page.getByTestId('article-row').first().waitFor();
+    await app.page.getByTestId('job-panel').getByRole('button', { name: 'Close' }).click();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows where the focus is when Tab reaches the list before any row is focused', async () => {
+    const { page } = app;
+    await page.getByTestId('search-input').focus();
+    for (let i = 0; i < 30 && (await focusedId(page)) !== 'article-list'; i++)
+      await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('article-list');
+    expect(await page.locator('.row.focused').count()).toBe(0);
+    expect(await indicatorShown(page)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.row.focused').waitFor();
+    expect(await indicatorShown(page)).toBe(true);
+    await screenshot(page, '16-list-focus');
+  });
+
+  it('gives the focus back to what opened a dialog when it closes', async () => {
+    const { page } = app;
+    expect(await focusedId(page)).toBe('article-list');
+    await page.keyboard.press('?');
+    await page.getByTestId('help-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('help-dialog').waitFor({ state: 'detached' });
+    expect(await focusedId(page)).toBe('article-list');
+
+    await page.getByTestId('settings-button').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('settings-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-dialog').waitFor({ state: 'detached' });
+    expect(await focusedId(page)).toBe('settings-button');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
