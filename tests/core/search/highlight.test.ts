@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { foldForMatch } from '../../../electron/core/search/fold';
 import {
   HEAD_SNIPPET_BYTES,
+  type Pattern,
   headSnippet,
   makeSnippet,
+  snippetInHead,
   stemSpans,
 } from '../../../electron/core/search/highlight';
 import { stem } from '../../../electron/core/search/stem';
 import { scriptRuns } from '../../../electron/core/search/tokenize';
+import { mulberry32 } from '../../support/seeded-random';
 import { hasCorpus, loadDumpArticles, loadWebArticles } from './fake-library';
 
 /** The plain definition: every word of the text, stemmed. */
@@ -67,6 +70,21 @@ describe('makeSnippet', () => {
     expect(highlights.map(([a, b]) => snippet.slice(a, b))).toEqual(['Runners']);
   });
 
+  it('collapses every unit /\\s/ matches, and keeps highlights on their characters', () => {
+    const spaces = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((c) =>
+      /\s/.test(c),
+    );
+    expect(spaces.length).toBe(25);
+    const text = `a${spaces.join('')}bé${spaces.join('x')}c`;
+    const { snippet, highlights } = makeSnippet(text, [{ kind: 'text', text: 'be' }]);
+    expect(snippet).toBe(
+      `a bé ${Array(spaces.length - 1)
+        .fill('x')
+        .join(' ')} c`,
+    );
+    expect(highlights.map(([a, b]) => snippet.slice(a, b))).toEqual(['bé']);
+  });
+
   it('highlights a folded form that the original only shows in another width', () => {
     const text = `${filler}Ｅｌｅｃｔｉｏｎｓ were held.`;
     const { snippet, highlights } = makeSnippet(text, [
@@ -112,4 +130,42 @@ describe('headSnippet', () => {
     const head = '无关的内容。'.repeat(400);
     expect(headSnippet(head, [{ kind: 'text', text: '关系' }])).toBeNull();
   });
+});
+
+describe('snippetInHead', () => {
+  it.skipIf(!hasCorpus)(
+    'cuts the same snippet from a short start as from the whole head, when it keeps one',
+    () => {
+      const rand = mulberry32(2024);
+      const texts = [...loadDumpArticles(), ...loadWebArticles(30)]
+        .map((a) => a.text)
+        .filter((t) => t.length > 1000);
+      let quick = 0;
+      let whole = 0;
+      for (let round = 0; round < 1500; round++) {
+        const text = texts[Math.floor(rand() * texts.length)]!;
+        // One to three patterns from anywhere in the first 1,500 characters: CJK pairs, word
+        // parts, whole words with their stem, so that some fall in the short start and some past it.
+        const patterns: Pattern[] = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
+          const at = Math.floor(rand() * 1500);
+          const word = /[\p{L}\p{N}]+/u.exec(text.slice(at))?.[0] ?? '';
+          const raw = rand() < 0.5 || !word ? text.slice(at, at + 2) : word.toLowerCase();
+          const folded = foldForMatch(raw).folded;
+          return rand() < 0.5 && /^[a-z]{3,}$/.test(folded)
+            ? { kind: 'word', text: folded, stem: stem(folded) }
+            : { kind: 'text', text: folded };
+        });
+        const reference = snippetInHead(text, patterns, false, 0);
+        expect(snippetInHead(text, patterns, false)).toEqual(reference);
+        if (reference && reference.highlights.length) {
+          // Whether the first 400 characters hold a match.
+          if (snippetInHead(text.slice(0, 400), patterns, false, 0)) quick++;
+          else whole++;
+        }
+      }
+      // Both were tried often: a match in the first lines, and one only further on.
+      expect(quick).toBeGreaterThan(200);
+      expect(whole).toBeGreaterThan(200);
+    },
+  );
 });
