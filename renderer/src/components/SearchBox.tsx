@@ -7,18 +7,19 @@ import { forwardRef, useState } from 'react';
 import { useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 
-/** Query syntax examples: the code is literal syntax, the description is translated. */
-const SYNTAX: Array<[string, MessageKey]> = [
-  ['climate 气候', 'syntax.terms'],
-  ['"exact phrase"', 'syntax.phrase'],
-  ['-word', 'syntax.exclude'],
-  ['a OR b', 'syntax.or'],
-  ['tag:name', 'syntax.tag'],
-  ['site:BBC', 'syntax.site'],
-  ['author:name', 'syntax.author'],
-  ['lang:zh  lang:en', 'syntax.lang'],
-  ['before:2020-01-01  after:2019', 'syntax.date'],
-  ['in:notes', 'syntax.notes'],
+/** Query syntax: an example (its sample words translated) and what it does. */
+const SYNTAX: Array<[MessageKey, MessageKey]> = [
+  ['syntax.termsCode', 'syntax.terms'],
+  ['syntax.phraseCode', 'syntax.phrase'],
+  ['syntax.excludeCode', 'syntax.exclude'],
+  ['syntax.orCode', 'syntax.or'],
+  ['syntax.tagCode', 'syntax.tag'],
+  ['syntax.siteCode', 'syntax.site'],
+  ['syntax.authorCode', 'syntax.author'],
+  ['syntax.langCode', 'syntax.lang'],
+  ['syntax.dateCode', 'syntax.date'],
+  ['syntax.inTitleCode', 'syntax.inTitle'],
+  ['syntax.notesCode', 'syntax.notes'],
 ];
 
 export interface SearchBoxProps {
@@ -118,13 +119,16 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           data-testid="query-help"
         >
           <h2>{t('syntax.title')}</h2>
-          <ul>
+          <dl className="syntax-list">
             {SYNTAX.map(([code, k]) => (
-              <li key={k}>
-                <code>{code}</code> <span>{t(k)}</span>
-              </li>
+              <div key={k} className="syntax-row">
+                <dt>
+                  <code>{t(code)}</code>
+                </dt>
+                <dd>{t(k)}</dd>
+              </div>
             ))}
-          </ul>
+          </dl>
         </div>
       )}
     </div>
