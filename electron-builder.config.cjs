@@ -18,9 +18,13 @@ const config = {
   extraResources: [{ from: 'seeds', to: 'seeds', filter: ['**/*'] }],
   asar: true,
   icon: 'build/icon.png',
-  // "Open with Folio" for saved pages. Rank Alternate: Folio offers itself for HTML but never
-  // takes over as the default viewer (plain-text dumps are dragged in rather than associated,
-  // since claiming .txt would put Folio in front of every text file).
+  // "Open with Folio" for saved pages (plain-text dumps are dragged in rather than associated,
+  // since claiming .txt would put Folio in front of every text file). Rank Alternate keeps the
+  // browser the default viewer on macOS only: rank is a macOS key. The NSIS installer's
+  // association (app-builder-lib's APP_ASSOCIATE macro) also writes the default value of
+  // HKCU\Software\Classes\.html, which uninstalling leaves behind, and the deb's MimeType entry
+  // may let Folio become the text/html handler where none is set. Limiting Windows and Linux
+  // to "Open with" needs an NSIS include and testing on those systems.
   fileAssociations: [
     {
       ext: ['html', 'htm'],
