@@ -2,10 +2,12 @@
  * The clean article HTML, sanitised again and with link clicks intercepted: links open
  * through `api.openExternal`, the window itself never navigates.
  */
-import { memo, useMemo, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { ImageRef } from '../../../shared/model';
+import { useT } from '../i18n/i18n-context';
 import { sanitizeArticleHtml } from '../lib/sanitize';
 import { isExternalUrl } from '../lib/format';
+import { watchMissingImages } from '../lib/missing-images';
 
 export interface ArticleBodyProps {
   html: string;
@@ -31,13 +33,22 @@ export const ArticleBody = memo(function ArticleBody({
   images,
   onExternal,
 }: ArticleBodyProps) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
   const clean = useMemo(() => sanitizeArticleHtml(html), [html]);
+  const missingLabel = t('reader.imageMissing');
+  // A layout effect: it listens before any image of the new body can have failed unheard.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    return el ? watchMissingImages(el, missingLabel) : undefined;
+  }, [clean, missingLabel]);
   const extra = useMemo(
     () => images.filter((img) => img.src && !html.includes(img.src)),
     [images, html],
   );
   return (
     <div
+      ref={ref}
       className="article-body"
       lang={lang || undefined}
       onClick={(e) => interceptLinkClick(e, onExternal)}

@@ -85,6 +85,7 @@ export const en = {
   'reader.loadError': 'Could not open this article: {message}',
   'reader.inTrash': 'This article is in the Trash.',
   'reader.images': 'Images',
+  'reader.imageMissing': 'Image not loaded: open its address ↗',
   'tags.label': 'Tags',
   'tags.add': 'Add tag',
   'tags.addPlaceholder': 'Add a tag…',

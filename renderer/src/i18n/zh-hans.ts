@@ -86,6 +86,7 @@ export const zhHans: Catalogue = {
   'reader.loadError': '无法打开这篇文章：{message}',
   'reader.inTrash': '这篇文章在废纸篓中。',
   'reader.images': '图片',
+  'reader.imageMissing': '图片未能载入：打开图片地址 ↗',
   'tags.label': '标签',
   'tags.add': '添加标签',
   'tags.addPlaceholder': '添加标签…',
