@@ -185,6 +185,27 @@ describe('Electron bundles', () => {
     expect(extra).toEqual(['electron', 'playwright-core']);
   });
 
+  // The pools fall back to this thread when a worker cannot start, so the app would still
+  // import and export: only slower, with the window's IPC waiting behind every parse.
+  it.each(['parse-worker.cjs', 'markdown-worker.cjs'])(
+    'the bundled %s requires only built-ins and starts on its own',
+    async (name) => {
+      const file = path.join(outDir, name);
+      const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+      expect((await requiredModules(file)).filter((m) => !builtins.has(m))).toEqual([]);
+      const worker = new Worker(file);
+      try {
+        const first = await new Promise((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        });
+        expect(first).toEqual({ type: 'ready' });
+      } finally {
+        await worker.terminate();
+      }
+    },
+  );
+
   it('the bundled phrase-check worker requires only built-ins and answers a request', async () => {
     const file = path.join(outDir, 'form-check-worker.cjs');
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
