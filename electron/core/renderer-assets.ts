@@ -5,10 +5,14 @@
  */
 import path from 'node:path';
 
-/** Our own scripts only; article images may come from the web (https) or data URIs. */
+/**
+ * Our own scripts only. Article images may come from the web or data URIs; plain http too, as in
+ * the HTML export: older articles link images over http, and a host without https would
+ * otherwise show the reader a broken image.
+ */
 export const RENDERER_CSP = [
   "default-src 'self'",
-  "img-src 'self' https: data:",
+  "img-src 'self' https: http: data:",
   "style-src 'self' 'unsafe-inline'",
   "script-src 'self'",
   "object-src 'none'",

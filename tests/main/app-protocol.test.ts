@@ -79,7 +79,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim());
     expect(directives).toEqual([
       "default-src 'self'",
-      "img-src 'self' https: data:",
+      "img-src 'self' https: http: data:",
       "style-src 'self' 'unsafe-inline'",
       "script-src 'self'",
       "object-src 'none'",
