@@ -70,7 +70,7 @@ export function encodeCheckpoint(state: IndexState, gen: number, logBytes: numbe
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const metaAt = align4(4 + head.length + termBytes.length);
   let postingBytes = 0;
-  for (const pl of state.delta.values()) postingBytes += pl.w.len;
+  for (const pl of state.delta.values()) postingBytes += pl.len;
   const out = Buffer.alloc(metaAt + terms.length * 12 + postingBytes);
   out.writeUInt32LE(head.length, 0);
   head.copy(out, 4);
@@ -80,9 +80,9 @@ export function encodeCheckpoint(state: IndexState, gen: number, logBytes: numbe
     const pl = state.delta.get(term)!;
     out.writeUInt32LE(pl.last, metaAt + i * 12);
     out.writeUInt32LE(pl.df, metaAt + i * 12 + 4);
-    out.writeUInt32LE(pl.w.len, metaAt + i * 12 + 8);
-    out.set(pl.w.buf.subarray(0, pl.w.len), at);
-    at += pl.w.len;
+    out.writeUInt32LE(pl.len, metaAt + i * 12 + 8);
+    out.set(pl.bytes(), at);
+    at += pl.len;
   });
   return out;
 }
@@ -118,13 +118,11 @@ export function decodeCheckpoint(
     for (let i = 0; i < terms.length; i++) {
       const len = bytes.readUInt32LE(metaAt + i * 12 + 8);
       if (at + len > bytes.length) return null;
-      const pl = new PostingList();
+      if (len === 0) return null;
+      // A view into the checkpoint: the list copies itself out once it grows.
+      const pl = new PostingList(bytes.subarray(at, at + len));
       pl.last = bytes.readUInt32LE(metaAt + i * 12);
       pl.df = bytes.readUInt32LE(metaAt + i * 12 + 4);
-      if (len === 0) return null;
-      // A view into the checkpoint: the list copies itself out once it grows (ByteWriter).
-      pl.w.buf = bytes.subarray(at, at + len);
-      pl.w.len = len;
       postings.set(terms[i]!, pl);
       at += len;
     }

@@ -194,7 +194,7 @@ export class IndexState {
       if (i >= 0) decodeInto(postingsBytes(this.base, i), out);
     }
     const pl = this.delta.get(term);
-    if (pl) decodeInto(pl.w.result(), out);
+    if (pl) decodeInto(pl.bytes(), out);
     return out;
   }
 
@@ -208,7 +208,7 @@ export class IndexState {
       const i = findTerm(this.base, term);
       if (i >= 0) size += this.base.postOffsets[i + 1]! - this.base.postOffsets[i]!;
     }
-    return size + (this.delta.get(term)?.w.len ?? 0);
+    return size + (this.delta.get(term)?.len ?? 0);
   }
 
   /** Records that everything so far is saved (after loading or writing the delta log). */
@@ -294,7 +294,7 @@ export class IndexState {
     // a term's first delta posting shrinks once it follows the base's), so one buffer of the
     // inputs' size holds them: no doubling while writing and no trimmed copy after.
     let bound = old ? (old.postOffsets[baseTerms] ?? 0) : 0;
-    for (const pl of this.delta.values()) bound += pl.w.len;
+    for (const pl of this.delta.values()) bound += pl.len;
     const out = new ByteWriter(Math.max(16, bound));
     const scratch = emptyPostings(1024);
     const readBase = old ? basePostingsReader(old, windowBytes) : null;
@@ -307,12 +307,12 @@ export class IndexState {
       const baseBytes = baseIdx >= 0 && readBase ? readBase(baseIdx) : null;
       if (!renumber) {
         if (baseBytes) out.bytes(baseBytes);
-        if (pl && baseBytes?.length) appendAfter(out, pl.w.result(), lastDocOf(baseBytes));
-        else if (pl) out.bytes(pl.w.result());
+        if (pl && baseBytes?.length) appendAfter(out, pl.bytes(), lastDocOf(baseBytes));
+        else if (pl) out.bytes(pl.bytes());
       } else {
         scratch.count = 0;
         if (baseBytes) decodeInto(baseBytes, scratch);
-        if (pl) decodeInto(pl.w.result(), scratch);
+        if (pl) decodeInto(pl.bytes(), scratch);
         let last = -1;
         for (let k = 0; k < scratch.count; k++) {
           const nd = remap[scratch.docs[k]!]!;

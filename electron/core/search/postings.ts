@@ -13,28 +13,83 @@ export interface Postings {
   tfs: Uint16Array;
 }
 
-/** Size of the slabs small buffers are cut from, and the largest buffer cut from one. */
+/** Size of the slabs small lists are cut from, and the largest list kept in one. */
 const SLAB_BYTES = 1 << 20;
 const SLAB_MAX = 4096;
 let slab = new Uint8Array(0);
 let slabUsed = 0;
 
 /**
- * `n` bytes for a small growable buffer, cut from a shared slab. A typed array of its own costs V8
- * an ArrayBuffer object and a separately allocated store, about 150 bytes beside the few bytes
- * most terms' postings hold: the delta's tens of thousands of lists were a fifth of the main
- * heap during an import, which V8 lets grow to several times its live size. A slab is freed once
- * nothing cut from it is in use (at the latest when compaction empties the delta); space a
- * buffer leaves behind when it grows is not reused until then.
+ * Reserves `n` bytes of the current slab (a new one when it is full) and returns their offset; the
+ * slab is then in `slab`. A typed array of its own costs V8 an ArrayBuffer object and a separately
+ * allocated store, about 150 bytes beside the few bytes most terms' postings hold: the delta's
+ * tens of thousands of lists were a fifth of the main heap during an import, which V8 lets grow
+ * to several times its live size. A slab is freed once nothing cut from it is in use (at the
+ * latest when compaction empties the delta); space a list leaves behind when it grows is not
+ * reused until then.
  */
-function slabBytes(n: number): Uint8Array {
-  if (n > SLAB_MAX) return new Uint8Array(n);
+function reserveSlab(n: number): number {
   if (slabUsed + n > slab.length) {
     slab = new Uint8Array(SLAB_BYTES);
     slabUsed = 0;
   }
   slabUsed += n;
-  return slab.subarray(slabUsed - n, slabUsed);
+  return slabUsed - n;
+}
+
+/** Longest posting in bytes: a gap, a mask and FIELD_COUNT frequencies, 5 bytes a varint at most. */
+const MAX_POSTING_BYTES = 5 * (2 + FIELD_COUNT);
+
+/** Writes `value` as a varint at buf[pos]; returns the position after it (room is the caller's). */
+function putVarint(buf: Uint8Array, pos: number, value: number): number {
+  let v = value >>> 0;
+  while (v >= 0x80) {
+    buf[pos++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  buf[pos++] = v;
+  return pos;
+}
+
+/**
+ * Writes one posting at buf[pos] (doc gap, field mask, then the non-zero frequencies from tfs[at],
+ * each capped at 0xffff); returns the position after it. Needs MAX_POSTING_BYTES of room.
+ */
+function putPosting(
+  buf: Uint8Array,
+  pos: number,
+  gap: number,
+  tfs: ArrayLike<number>,
+  at: number,
+): number {
+  let mask = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) if ((tfs[at + f] ?? 0) > 0) mask |= 1 << f;
+  pos = putVarint(buf, pos, gap);
+  buf[pos++] = mask;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (mask & (1 << f)) pos = putVarint(buf, pos, Math.min(tfs[at + f] ?? 0, 0xffff));
+  }
+  return pos;
+}
+
+/** Bytes of one posting as putPosting writes it. */
+function postingSize(gap: number, tfs: ArrayLike<number>, at: number): number {
+  let n = varintSize(gap) + 1;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const tf = tfs[at + f] ?? 0;
+    if (tf > 0) n += varintSize(Math.min(tf, 0xffff));
+  }
+  return n;
+}
+
+function varintSize(value: number): number {
+  let v = value >>> 0;
+  let n = 1;
+  while (v >= 0x80) {
+    v >>>= 7;
+    n++;
+  }
+  return n;
 }
 
 /** A growable byte buffer of varints. */
@@ -42,31 +97,22 @@ export class ByteWriter {
   buf: Uint8Array;
   len = 0;
 
-  /** `pooled` writers start and grow in shared slabs while small (see slabBytes). */
-  constructor(
-    initial = 16,
-    private readonly pooled = false,
-  ) {
-    this.buf = pooled ? slabBytes(initial) : new Uint8Array(initial);
+  constructor(initial = 16) {
+    this.buf = new Uint8Array(initial);
   }
 
   private ensure(extra: number): void {
     if (this.len + extra <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.len + extra) size *= 2;
-    const next = this.pooled ? slabBytes(size) : new Uint8Array(size);
+    const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;
   }
 
   varint(value: number): void {
     this.ensure(5);
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      this.buf[this.len++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.buf[this.len++] = v;
+    this.len = putVarint(this.buf, this.len, value);
   }
 
   bytes(src: Uint8Array): void {
@@ -75,33 +121,84 @@ export class ByteWriter {
     this.len += src.length;
   }
 
+  /** Appends one posting (see writePosting). */
+  posting(gap: number, tfs: ArrayLike<number>, at = 0): void {
+    this.ensure(MAX_POSTING_BYTES);
+    this.len = putPosting(this.buf, this.len, gap, tfs, at);
+  }
+
   result(): Uint8Array {
     return this.buf.subarray(0, this.len);
   }
 }
 
-/** Appendable postings of one term, kept encoded. */
+/**
+ * Appendable postings of one term, kept encoded in bytes [off, off + len) of `buf`: while small, a
+ * slice of a slab shared with other lists, past SLAB_MAX a buffer of its own. One object per term
+ * (no writer or view object beside it): the delta holds one per distinct term, and each is traced
+ * by every collection while it lives.
+ */
 export class PostingList {
-  readonly w = new ByteWriter(8, true);
+  buf: Uint8Array;
+  off: number;
+  /** Bytes reserved at `off`. */
+  cap = 8;
+  len = 0;
   last = -1;
   df = 0;
 
+  /** A new, empty list; or, with `bytes`, a list of those postings, viewed until it grows. */
+  constructor(bytes?: Uint8Array) {
+    if (bytes) {
+      this.buf = bytes;
+      this.off = 0;
+      this.cap = this.len = bytes.length;
+    } else {
+      this.off = reserveSlab(this.cap);
+      this.buf = slab;
+    }
+  }
+
   /** Adds a posting whose FIELD_COUNT frequencies start at tfs[at]. */
   add(doc: number, tfs: ArrayLike<number>, at = 0): void {
-    writePosting(this.w, doc - this.last, tfs, at);
+    const gap = doc - this.last;
+    // Grown to the exact need near the end: most terms hold a posting or two of a few bytes.
+    if (this.len + MAX_POSTING_BYTES > this.cap) {
+      const need = postingSize(gap, tfs, at);
+      if (this.len + need > this.cap) this.grow(need);
+    }
+    this.len = putPosting(this.buf, this.off + this.len, gap, tfs, at) - this.off;
     this.last = doc;
     this.df++;
+  }
+
+  private grow(extra: number): void {
+    let cap = this.cap * 2;
+    while (cap < this.len + extra) cap *= 2;
+    let buf: Uint8Array;
+    let off: number;
+    if (cap > SLAB_MAX) {
+      buf = new Uint8Array(cap);
+      off = 0;
+    } else {
+      off = reserveSlab(cap);
+      buf = slab;
+    }
+    buf.set(this.buf.subarray(this.off, this.off + this.len), off);
+    this.buf = buf;
+    this.off = off;
+    this.cap = cap;
+  }
+
+  /** The encoded postings (a view, valid until the next add). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(this.off, this.off + this.len);
   }
 }
 
 /** Appends one posting: doc gap, field mask, then the non-zero frequencies from tfs[at]. */
 export function writePosting(w: ByteWriter, gap: number, tfs: ArrayLike<number>, at = 0): void {
-  let mask = 0;
-  for (let f = 0; f < FIELD_COUNT; f++) if ((tfs[at + f] ?? 0) > 0) mask |= 1 << f;
-  w.varint(gap);
-  w.varint(mask);
-  for (let f = 0; f < FIELD_COUNT; f++)
-    if (mask & (1 << f)) w.varint(Math.min(tfs[at + f] ?? 0, 0xffff));
+  w.posting(gap, tfs, at);
 }
 
 /** Decodes `bytes` (starting from doc number -1) into `out`, appending. */

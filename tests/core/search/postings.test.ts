@@ -14,7 +14,7 @@ describe('PostingList', () => {
     const a = new PostingList();
     const b = new PostingList();
     // Small lists share one buffer instead of an ArrayBuffer each.
-    expect(a.w.buf.buffer).toBe(b.w.buf.buffer);
+    expect(a.buf.buffer).toBe(b.buf.buffer);
     const added: Array<[number, number[]]> = [];
     for (let doc = 0; doc < 3000; doc += 1 + (doc % 5)) {
       const tfs = [doc % 3, 1 + (doc % 70000), 0, doc % 2];
@@ -23,16 +23,16 @@ describe('PostingList', () => {
       added.push([doc, tfs.map((t) => Math.min(t, 0xffff))]);
     }
     // Past a few KB a list has a buffer of its own.
-    expect(a.w.buf.buffer.byteLength).toBe(a.w.buf.byteLength);
+    expect(a.buf.buffer.byteLength).toBe(a.buf.byteLength);
     const out = emptyPostings();
-    decodeInto(a.w.result(), out);
+    decodeInto(a.bytes(), out);
     const decoded: Array<[number, number[]]> = [];
     for (let k = 0; k < out.count; k++) {
       decoded.push([out.docs[k]!, [...out.tfs.subarray(k * FIELD_COUNT, (k + 1) * FIELD_COUNT)]]);
     }
     expect(decoded).toEqual(added);
     const other = emptyPostings();
-    decodeInto(b.w.result(), other);
+    decodeInto(b.bytes(), other);
     expect(other.count).toBe(added.length);
     expect(other.docs[other.count - 1]).toBe(added[added.length - 1]![0] + 1);
   });
@@ -43,7 +43,7 @@ describe('encoded postings without decoding', () => {
   const list = (docs: number[]) => {
     const pl = new PostingList();
     docs.forEach((d, i) => pl.add(d, [i % 2 ? 200 : 1, 0, i % 3 ? 20000 : 0, 1]));
-    return pl.w.result();
+    return pl.bytes();
   };
 
   it('finds the last document', () => {
