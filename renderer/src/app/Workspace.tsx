@@ -2,9 +2,10 @@
  * The main window: toolbar, sidebar, list (or search results), reader, dialogs and jobs.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { JobRef, JobStatus, SavedSearch, Settings } from '../../../shared/api';
+import type { JobRef, JobStatus, ListView, SavedSearch, Settings } from '../../../shared/api';
 import { useApi } from '../api/api-context';
 import { useErrorText, useT } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages';
 import { errorOf } from '../lib/errors';
 import {
   countPublications,
@@ -48,6 +49,14 @@ interface Job extends JobRef {
 
 const NO_HITS: string[] = [];
 
+/** What an empty list says in each view. */
+const EMPTY_TEXT: Record<ListView, MessageKey> = {
+  all: 'list.empty',
+  recent: 'list.emptyRecent',
+  untagged: 'list.emptyUntagged',
+  trash: 'list.emptyTrash',
+};
+
 // While searching no view, tag or publication is the current one.
 const SEARCH_FILTER: ListFilter = { view: 'all', tag: '\u0000' };
 
@@ -89,6 +98,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
     [all, filter, now, sort],
   );
   const byId = useMemo(() => new Map((all ?? []).map((s) => [s.id, s])), [all]);
+  const langOf = useCallback((id: string) => byId.get(id)?.lang, [byId]);
   // The list's order is kept while searching, so clearing the search gets the same array back
   // (and with it the selection's index of it, see positions.ts).
   const visibleIds = useMemo(() => visible.map((s) => s.id), [visible]);
@@ -276,6 +286,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
               onFacet={onFacet}
               onMore={search.loadMore}
               loadingMore={search.loadingMore}
+              langOf={langOf}
             />
           ) : (
             <>
@@ -288,6 +299,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
                 onSelectAll={onSelectAll}
                 onOpen={onOpen}
                 onDelete={onDelete}
+                emptyText={t(EMPTY_TEXT[filter.tag || filter.siteName ? 'all' : filter.view])}
                 listRef={listRef}
               />
             </>

@@ -21,6 +21,8 @@ export interface ArticleListProps {
   onSelectAll: () => void;
   onOpen: (id: string) => void;
   onDelete: () => void;
+  /** What an empty list says (it depends on the view). */
+  emptyText: string;
   listRef?: React.RefObject<HTMLDivElement | null>;
 }
 
@@ -76,7 +78,7 @@ export function ArticleList(props: ArticleListProps) {
       onKeyDown={onKeyDown}
       data-testid="article-list"
     >
-      {items.length === 0 && <p className="list-empty">{t('list.empty')}</p>}
+      {items.length === 0 && <p className="list-empty">{props.emptyText}</p>}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => {
           const s = items[v.index] as ListRow;

@@ -5,16 +5,17 @@ import { useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { Modal } from './Modal';
 
-const SHORTCUTS: Array<[string, MessageKey]> = [
-  ['/  ·  Ctrl/⌘+F', 'help.search'],
-  ['↑ ↓  Home End  PgUp PgDn', 'help.move'],
-  ['Shift+↑ ↓  ·  Shift+click  ·  Ctrl/⌘+click', 'help.extend'],
-  ['Ctrl/⌘+A', 'help.selectAll'],
-  ['Enter', 'help.open'],
-  ['Delete', 'help.trash'],
-  ['Ctrl/⌘+O', 'help.import'],
-  ['?', 'help.help'],
-  ['Esc', 'help.escape'],
+/** Each action's keys, one `<kbd>` per alternative so a line breaks between them, not inside. */
+const SHORTCUTS: Array<[string[], MessageKey]> = [
+  [['/', 'Ctrl/⌘+F'], 'help.search'],
+  [['↑ ↓', 'Home End', 'PgUp PgDn'], 'help.move'],
+  [['Shift+↑ ↓', 'Shift+click', 'Ctrl/⌘+click'], 'help.extend'],
+  [['Ctrl/⌘+A'], 'help.selectAll'],
+  [['Enter'], 'help.open'],
+  [['Delete'], 'help.trash'],
+  [['Ctrl/⌘+O'], 'help.import'],
+  [['?'], 'help.help'],
+  [['Esc'], 'help.escape'],
 ];
 
 /** Help dialog. */
@@ -25,8 +26,10 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       <dl className="shortcuts">
         {SHORTCUTS.map(([keys, label]) => (
           <div key={label} className="shortcut">
-            <dt>
-              <kbd>{keys}</kbd>
+            <dt className="shortcut-keys">
+              {keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
             </dt>
             <dd>{t(label)}</dd>
           </div>

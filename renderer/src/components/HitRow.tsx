@@ -14,6 +14,8 @@ export interface HitRowProps {
   selected: boolean;
   focused: boolean;
   locale: string;
+  /** The article's language, so its title and snippet are set as that language's text. */
+  lang?: string | undefined;
   onClick: (id: string, mods: Modifiers) => void;
 }
 
@@ -23,6 +25,7 @@ export const HitRow = memo(function HitRow({
   selected,
   focused,
   locale,
+  lang,
   onClick,
 }: HitRowProps) {
   return (
@@ -34,14 +37,14 @@ export const HitRow = memo(function HitRow({
       onClick={(e) => onClick(hit.id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
       data-testid="search-hit"
     >
-      <div className="row-title">
+      <div className="row-title" lang={lang || undefined}>
         <Highlighted text={hit.title} ranges={hit.titleHighlights} />
       </div>
       <div className="row-meta">
         <span className="row-site">{hit.siteName}</span>
         <span className="row-date">{formatDate(hit.publishedAt, locale)}</span>
       </div>
-      <p className="hit-snippet">
+      <p className="hit-snippet" lang={lang || undefined}>
         <Highlighted text={hit.snippet} ranges={hit.highlights} />
       </p>
     </div>

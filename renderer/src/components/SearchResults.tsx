@@ -23,6 +23,8 @@ export interface SearchResultsProps {
   onFacet: (kind: FacetKind, value: string) => void;
   onMore: () => void;
   loadingMore: boolean;
+  /** An article's language, from the list's summaries. */
+  langOf?: (id: string) => string | undefined;
 }
 
 const NO_HITS: SearchResponse['hits'] = [];
@@ -66,6 +68,7 @@ export function SearchResults({
   onFacet,
   onMore,
   loadingMore,
+  langOf,
 }: SearchResultsProps) {
   const t = useT();
   const errorText = useErrorText();
@@ -116,6 +119,7 @@ export function SearchResults({
             selected={selection.ids.has(hit.id)}
             focused={selection.focus === hit.id}
             locale={locale}
+            lang={langOf?.(hit.id)}
             onClick={onRowClick}
           />
         ))}

@@ -45,7 +45,10 @@ function NavItem({ label, count, active, onClick, testId }: NavItemProps) {
       onClick={onClick}
       data-testid={testId}
     >
-      <span className="nav-label">{label}</span>
+      {/* The title shows a name the sidebar's width cuts short. */}
+      <span className="nav-label" title={label}>
+        {label}
+      </span>
       {count !== undefined && <span className="nav-count">{count}</span>}
     </button>
   );
@@ -96,6 +99,9 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       </ul>
       <h2 className="nav-heading">{t('nav.publications')}</h2>
       <ul className="nav-list" data-testid="publication-list">
+        {props.publications.length === 0 && (
+          <li className="nav-empty">{t('nav.noPublications')}</li>
+        )}
         {props.publications.map(({ value, count }) => (
           <li key={value}>
             <NavItem
