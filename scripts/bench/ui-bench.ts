@@ -333,10 +333,17 @@ async function measureFacets(page: Page, queries: string[]): Promise<number[]> {
   return out;
 }
 
-async function measureSelect(page: Page, runs: number): Promise<number[]> {
+/** Where one article's time went, in ms from the click: the same parts as a search's. */
+type SelectParts = Omit<SearchParts, 'bytes'> & { bytes: number; chars: number };
+
+async function measureSelect(
+  page: Page,
+  runs: number,
+): Promise<{ totals: number[]; parts: SelectParts[] }> {
   const rows = page.getByTestId('article-row');
   await rows.first().waitFor();
   const out: number[] = [];
+  const parts: SelectParts[] = [];
   for (let i = 0; i < runs; i++) {
     // Distinct rows, each fetched from the core for the first time.
     if (i > 0 && i % 8 === 0) await page.getByTestId('article-list').press('PageDown');
@@ -350,16 +357,47 @@ async function measureSelect(page: Page, runs: number): Promise<number[]> {
         const done =
           art?.querySelector('h1')?.textContent?.trim() === want &&
           (art.querySelector('.article-body')?.textContent?.length ?? 0) > 0;
-        return done ? performance.now() : 0;
+        if (!done) return 0;
+        const bench = (window as unknown as { __bench: { painted: number } }).__bench;
+        bench.painted = 0;
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => (bench.painted = performance.now());
+        ch.port2.postMessage(0);
+        return performance.now();
       },
       title,
     );
-    const clicked = await page.evaluate(
-      () => (window as unknown as { __bench: { click: number } }).__bench.click,
-    );
-    out.push(shown - clicked);
+    const timing = await page.evaluate(async () => {
+      const bench = (window as unknown as { __bench: { click: number; painted: number } }).__bench;
+      while (bench.painted === 0) await new Promise((r) => setTimeout(r, 5));
+      const calls = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/getArticle') && e.startTime >= bench.click);
+      const last = calls[calls.length - 1] as PerformanceResourceTiming | undefined;
+      return {
+        clicked: bench.click,
+        painted: bench.painted,
+        start: last?.startTime ?? NaN,
+        end: last?.responseEnd ?? NaN,
+        bytes: last?.encodedBodySize ?? NaN,
+        core: last?.serverTiming.find((t) => t.name === 'app')?.duration ?? NaN,
+        chars:
+          document.querySelector('[data-testid="reader-article"] .article-body')?.textContent
+            ?.length ?? 0,
+      };
+    });
+    out.push(shown - timing.clicked);
+    parts.push({
+      send: timing.start - timing.clicked,
+      core: timing.core,
+      http: timing.end - timing.start - timing.core,
+      show: shown - timing.end,
+      paint: timing.painted - shown,
+      bytes: timing.bytes,
+      chars: timing.chars,
+    });
   }
-  return out;
+  return { totals: out, parts };
 }
 
 async function main(): Promise<void> {
@@ -398,6 +436,7 @@ async function main(): Promise<void> {
     let composedParts: SearchParts[] = [];
     let facets: number[] = [];
     let select: number[] = [];
+    let selectParts: SelectParts[] = [];
     for (let i = 0; i < Number(values.starts); i++) {
       const run = await coldStart(browser, dir);
       list.push(run.listMs);
@@ -416,7 +455,7 @@ async function main(): Promise<void> {
         ({ totals: typing, parts } = await measureSearch(run.page, typed));
         const cjk = typed.filter((q) => PINYIN[q]);
         ({ totals: composed, parts: composedParts } = await measureSearch(run.page, cjk, true));
-        select = await measureSelect(run.page, runs);
+        ({ totals: select, parts: selectParts } = await measureSelect(run.page, runs));
         facets = await measureFacets(run.page, ['中国', '中国', '香港', '香港']);
       }
       await run.page.context().close();
@@ -452,6 +491,18 @@ async function main(): Promise<void> {
         .join(', ');
     console.log(`    its parts, mean ms: ${partMeans(composedParts)}`);
     console.log(fmt('article shown after click', select));
+    console.log(
+      `  its parts, mean ms: ${partMeans(selectParts)}, core ${mean(selectParts.map((p) => p.core)).toFixed(1)}, http ${mean(selectParts.map((p) => p.http)).toFixed(1)}`,
+    );
+    console.log('  each: total = send + core + http + show; then paint, bytes, body characters');
+    console.log(
+      `  ${select
+        .map((t, i) => {
+          const p = selectParts[i]!;
+          return `${t.toFixed(0)} = ${p.send.toFixed(0)}+${p.core.toFixed(0)}+${p.http.toFixed(0)}+${p.show.toFixed(0)}; ${p.paint.toFixed(0)} ${p.bytes} B ${p.chars} ch`;
+        })
+        .join('\n  ')}`,
+    );
     console.log(
       `facet click (publication, tag; then again): ${facets.map((x) => x.toFixed(0)).join(' ')} ms`,
     );
