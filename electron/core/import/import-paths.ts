@@ -2,8 +2,10 @@
  * Importing what a user dropped or named: files and folders (recursively, hidden files skipped),
  * each imported on its own so one bad file never stops the rest.
  */
+import fsCb from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { JobItemResult } from '../../../shared/api';
 import { FolioError, toErrorData } from '../../../shared/errors';
 import type { ImportOutcome } from '../ports';
@@ -63,10 +65,20 @@ export async function expandPaths(
   return { files, failed };
 }
 
+// Each imported file is read through the callback API on a plain descriptor: open, fstat, read,
+// close. A stat and then readFile's FileHandle cost the main thread (which bounds imports) about
+// twice the CPU per file, and one more trip to the file-system threads.
+const open = promisify(fsCb.open);
+const fstat = promisify(fsCb.fstat);
+const read = promisify(fsCb.read);
+const close = promisify(fsCb.close);
+
 /** Reads one file for import, turning file-system errors into clear FolioErrors. */
 export async function readImportFile(file: string): Promise<Uint8Array> {
+  let fd: number | undefined;
   try {
-    const stat = await fs.stat(file);
+    fd = await open(file, 'r');
+    const stat = await fstat(fd);
     if (stat.isDirectory()) throw new FolioError('UNREADABLE', `${file} is a folder, not a file.`);
     if (stat.size > MAX_IMPORT_BYTES) {
       throw new FolioError(
@@ -74,11 +86,46 @@ export async function readImportFile(file: string): Promise<Uint8Array> {
         `${file} is ${Math.round(stat.size / 1048576)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`,
       );
     }
-    return await fs.readFile(file);
+    return await readAll(fd, stat.isFile() ? stat.size : 0, file);
   } catch (err) {
     if (err instanceof FolioError) throw err;
     throw new FolioError('UNREADABLE', unreadable(file, err).message, { cause: err });
+  } finally {
+    if (fd !== undefined) await close(fd).catch(() => undefined);
   }
+}
+
+/**
+ * The bytes of an open file: `size` of them (fewer if it ends sooner, as readFile does), or, when
+ * the size is not known (0: empty, or not a regular file), everything up to its end.
+ */
+async function readAll(fd: number, size: number, file: string): Promise<Uint8Array> {
+  if (size > 0) {
+    const buf = Buffer.allocUnsafeSlow(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await read(fd, buf, got, size - got, null);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return got === size ? buf : buf.subarray(0, got);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafeSlow(64 * 1024);
+    const { bytesRead } = await read(fd, chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > MAX_IMPORT_BYTES) {
+      throw new FolioError(
+        'TOO_LARGE',
+        `${file} is larger than the limit of ${MAX_IMPORT_BYTES / 1048576} MB.`,
+      );
+    }
+    chunks.push(chunk.subarray(0, bytesRead));
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function unreadable(file: string, err: unknown) {

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../../../shared/errors';
-import { expandPaths, importPaths } from '../../../electron/core/import/import-paths';
+import {
+  expandPaths,
+  importPaths,
+  readImportFile,
+} from '../../../electron/core/import/import-paths';
 import { canonicalUrl } from '../../../electron/core/import/canonical-url';
 
 let root: string;
@@ -62,6 +66,33 @@ describe('importPaths', () => {
     expect(progress[0]).toEqual([0, 4]);
     expect(progress.at(-1)).toEqual([4, 4]);
   });
+});
+
+describe('readImportFile', () => {
+  it('reads files byte for byte, empty ones too, and refuses folders and missing paths', async () => {
+    const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7) % 256));
+    await fs.writeFile(path.join(root, 'big.bin'), bytes);
+    await fs.writeFile(path.join(root, 'empty.txt'), '');
+    expect(Buffer.from(await readImportFile(path.join(root, 'big.bin'))).equals(bytes)).toBe(true);
+    expect((await readImportFile(path.join(root, 'empty.txt'))).byteLength).toBe(0);
+    await expect(readImportFile(path.join(root, 'a'))).rejects.toMatchObject({
+      code: 'UNREADABLE',
+      message: expect.stringContaining('is a folder'),
+    });
+    await expect(readImportFile(path.join(root, 'nope.txt'))).rejects.toMatchObject({
+      code: 'UNREADABLE',
+      message: expect.stringContaining('no such file'),
+    });
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'reads a file whose size is not known up front to its end',
+    async () => {
+      // Files under /proc report a size of 0 and still have content.
+      const text = new TextDecoder().decode(await readImportFile('/proc/self/status'));
+      expect(text).toMatch(/^Name:/);
+    },
+  );
 });
 
 describe('canonicalUrl', () => {
