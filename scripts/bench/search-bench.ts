@@ -145,6 +145,7 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const times = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}×`;
 const dirSize = (dir: string) =>
   readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 
@@ -192,19 +193,27 @@ function drawnRecall(
   perClass: number,
 ): void {
   const queries = drawRecallQueries(docs, perClass, 2024);
-  const byClass = new Map<string, { n: number; src: number; scanMiss: number; lat: number[] }>();
+  const byClass = new Map<
+    string,
+    { n: number; src: number; scanMiss: number; lat: number[]; page: number[]; scan: number[] }
+  >();
   const misses: string[] = [];
   const slowest: Array<[number, string]> = [];
   for (const q of queries) {
     let c = byClass.get(q.cls);
-    if (!c) byClass.set(q.cls, (c = { n: 0, src: 0, scanMiss: 0, lat: [] }));
+    if (!c) byClass.set(q.cls, (c = { n: 0, src: 0, scanMiss: 0, lat: [], page: [], scan: [] }));
+    // Each query runs once, cold: all its matches, then a first page with snippets and facets.
     const [got, t] = time(() => new Set(index.matchIds(q.query)));
+    index.search({ query: NO_MATCH, limit: 1 });
+    c.page.push(time(() => index.search({ query: q.query, limit: 20 }))[1]);
     c.n++;
     c.lat.push(t);
     slowest.push([t, `${q.cls}/${q.script} ${q.query} (${got.size})`]);
     if (got.has(q.source)) c.src++;
     else misses.push(`${q.cls}/${q.script} ${q.query}`);
-    if (scan(q.query).some((id) => !got.has(id))) {
+    const [scanned, scanMs] = time(() => scan(q.query));
+    c.scan.push(scanMs);
+    if (scanned.some((id) => !got.has(id))) {
       c.scanMiss++;
       misses.push(`${q.cls}/${q.script} ${q.query} (scan)`);
     }
@@ -215,9 +224,18 @@ function drawnRecall(
   for (const [cls, c] of byClass) {
     console.log(
       `  ${cls.padEnd(8)} source found ${c.src}/${c.n}, scan hits missed in ${c.scanMiss} queries; ` +
-        `all matches p50 ${ms(pct(c.lat, 50))}, p95 ${ms(pct(c.lat, 95))}`,
+        `all matches p50 ${ms(pct(c.lat, 50))}, p95 ${ms(pct(c.lat, 95))}; first page p50 ` +
+        `${ms(pct(c.page, 50))}, p95 ${ms(pct(c.page, 95))}; scan p50 ${ms(pct(c.scan, 50))} ` +
+        `(${times(pct(c.scan, 50) / pct(c.page, 50))} the first page)`,
     );
   }
+  const all = [...byClass.values()];
+  const page = all.flatMap((c) => c.page);
+  const scanned = all.flatMap((c) => c.scan);
+  console.log(
+    `  all drawn: first page p50 ${ms(pct(page, 50))}, p95 ${ms(pct(page, 95))}; scan p50 ` +
+      `${ms(pct(scanned, 50))}, ${times(pct(scanned, 50) / pct(page, 50))} the first page`,
+  );
   if (misses.length) console.log(`  misses: ${misses.slice(0, 10).join(' | ')}`);
   slowest.sort((a, b) => b[0] - a[0]);
   console.log(
