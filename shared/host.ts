@@ -12,6 +12,15 @@ export const HOST_EVENTS = {
 
 export type HostEvent = keyof typeof HOST_EVENTS;
 
+/**
+ * Private preload-to-main channels. Not part of `FolioApi`: the page never sees them, only the
+ * preload calls them. `grantPaths` carries the paths `webUtils.getPathForFile` gave for files the
+ * user dropped; main imports by path only what was granted (see electron/main/path-grants.ts).
+ */
+export const HOST_CHANNELS = {
+  grantPaths: 'host:grant-paths',
+} as const;
+
 /** The payload each push channel carries. */
 export interface HostEventPayloads {
   /** An import the main process started (menu, "Open with", command line). */
@@ -20,7 +29,10 @@ export interface HostEventPayloads {
 
 /** What `window.folioHost` offers the renderer on the desktop (absent in the browser shell). */
 export interface FolioHost {
-  /** The absolute path of a dropped `File` (Electron's `webUtils.getPathForFile`). */
+  /**
+   * The absolute path of a dropped `File` (Electron's `webUtils.getPathForFile`). Main imports by
+   * path only what this returned, what its dialogs chose, or what the app was opened with.
+   */
   getPathForFile(file: File): string;
   /** Subscribes to imports the main process started; returns unsubscribe. */
   onImportStarted(listener: (job: HostEventPayloads['importStarted']) => void): () => void;

@@ -5,6 +5,7 @@
  */
 import {
   BrowserWindow,
+  type IpcMainInvokeEvent,
   Menu,
   type OpenDialogOptions,
   type OpenDialogReturnValue,
@@ -42,6 +43,7 @@ import { createImportQueue } from './import-queue';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainWindowOptions } from './main-window';
 import { buildMenuTemplate } from './menu';
+import { createPathGrants, guardPathImports, registerGrantHandler } from './path-grants';
 import { isTrustedSender } from './sender-check';
 import { denyAllPermissions, guardWebContents } from './web-guards';
 
@@ -56,11 +58,20 @@ let core: FolioCore | null = null;
 let service: FolioApi | null = null;
 let stopWarmUp: (() => void) | null = null;
 
+// What the window may import by path: what the user dropped, chose or opened Folio with.
+const grants = createPathGrants();
+
 const imports = createImportQueue(async (paths) => {
   if (!service) return;
   const job: HostEventPayloads['importStarted'] = await service.importPaths({ paths });
   mainWindow?.webContents.send(HOST_EVENTS.importStarted, job);
 }, log);
+
+/** Imports paths the user gave main itself (dialog, command line, "Open with"), granting them. */
+function importGiven(paths: readonly string[]): void {
+  grants.grant(paths);
+  imports.add(paths);
+}
 
 /** Open dialogs attach to the main window when there is one (a sheet on macOS, modal elsewhere). */
 const showOpenDialog = (options: OpenDialogOptions): Promise<OpenDialogReturnValue> =>
@@ -69,7 +80,7 @@ const showOpenDialog = (options: OpenDialogOptions): Promise<OpenDialogReturnVal
 /** Imports chosen in a dialog go through the same queue as files opened from outside. */
 async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
   const paths = await pickImportPaths(showOpenDialog, kind, process.platform);
-  imports.add(paths);
+  importGiven(paths);
   // The macOS menu works with no window open: bring one back to show the import.
   if (paths.length > 0) ensureMainWindow();
 }
@@ -99,6 +110,8 @@ function openMainWindow(preloadPath: string): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow !== win) return;
     mainWindow = null;
+    // Grants last as long as the window they were made for.
+    grants.clear();
     // Files opened from now on wait for the next window's page, which reports their progress.
     imports.pause();
     // The main window is the app, but not the last window: after a PDF export the hidden print
@@ -155,17 +168,22 @@ async function start(): Promise<void> {
     createFolioService({ core, platform, sampleDir: where.sampleDir }),
   );
   stopWarmUp = warm.stop;
-  const api = warm.api;
-  service = api;
+  service = warm.api;
+  // The window imports by path only what was granted; main's own imports use `service`.
+  const api = guardPathImports(warm.api, grants);
+  const isTrusted = (event: IpcMainInvokeEvent): boolean =>
+    isTrustedSender(event, {
+      mainContentsId: () => mainWindow?.webContents.id ?? null,
+      allowedOrigins: [APP_ORIGIN],
+    });
+  const onRefused = (channel: string): void =>
+    log(`refused IPC on ${channel} from an untrusted frame`);
   registerIpcHandlers(ipcMain, {
-    isTrusted: (event) =>
-      isTrustedSender(event, {
-        mainContentsId: () => mainWindow?.webContents.id ?? null,
-        allowedOrigins: [APP_ORIGIN],
-      }),
+    isTrusted,
     dispatch: (method, payload) => dispatch(api, method, payload),
-    onRefused: (channel) => log(`refused IPC on ${channel} from an untrusted frame`),
+    onRefused,
   });
+  registerGrantHandler(ipcMain, { isTrusted, grants, onRefused });
 
   const template = buildMenuTemplate({
     platform: process.platform,
@@ -213,9 +231,9 @@ if (!app.requestSingleInstanceLock(forwarded)) {
   // Another Folio is running: it received our files through 'second-instance'.
   app.quit();
 } else {
-  imports.add(launchFiles);
+  importGiven(launchFiles);
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
-    imports.add(
+    importGiven(
       forwardedFiles(additionalData) ??
         fileArgs(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }),
     );
@@ -224,7 +242,7 @@ if (!app.requestSingleInstanceLock(forwarded)) {
   // macOS "Open with" and dropping on the Dock icon; may fire before 'ready'.
   app.on('open-file', (event, filePath) => {
     event.preventDefault();
-    imports.add([filePath]);
+    importGiven([filePath]);
     // macOS keeps running without windows; bring one back so the import is visible.
     ensureMainWindow();
   });

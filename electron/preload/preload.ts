@@ -4,12 +4,18 @@
  * with only `electron` external, as sandboxed preloads cannot load other modules.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { type FolioHost, HOST_EVENTS } from '../../shared/host';
+import { type FolioHost, HOST_CHANNELS, HOST_EVENTS } from '../../shared/host';
 import { createImportStartedHub } from './host-events';
+import { createPreloadPathGrants, invokeAfterGrants } from './path-grants';
 import { bridgeRejection, createPreloadApi } from './preload-api';
 
+// Paths of really dropped files, granted to main before any import by path (path-grants.ts).
+const grants = createPreloadPathGrants((paths) =>
+  ipcRenderer.invoke(HOST_CHANNELS.grantPaths, paths),
+);
+
 const api = createPreloadApi(
-  (channel, request) => ipcRenderer.invoke(channel, request),
+  invokeAfterGrants((channel, request) => ipcRenderer.invoke(channel, request), grants),
   bridgeRejection,
 );
 
@@ -19,7 +25,7 @@ const importStarted = createImportStartedHub((err) => console.error('[folio]', e
 ipcRenderer.on(HOST_EVENTS.importStarted, (_event, job: unknown) => importStarted.receive(job));
 
 const host: FolioHost = {
-  getPathForFile: (file) => webUtils.getPathForFile(file),
+  getPathForFile: (file) => grants.record(webUtils.getPathForFile(file)),
   onImportStarted: (listener) => importStarted.subscribe(listener),
 };
 

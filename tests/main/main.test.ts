@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type JobStatus, type LibraryInfo } from '../../shared/api';
 import type { Result } from '../../shared/errors';
-import { HOST_EVENTS } from '../../shared/host';
+import { HOST_CHANNELS, HOST_EVENTS } from '../../shared/host';
 
 const fake = vi.hoisted(() => {
   const state = {
@@ -147,8 +147,8 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
   throw new Error(`never happened: ${what}`);
 }
 
-function trustedEvent() {
-  const win = state.windows[0];
+function trustedEvent(index = 0) {
+  const win = state.windows[index];
   if (!win) throw new Error('no window');
   return {
     sender: { id: win.webContents.id },
@@ -207,7 +207,9 @@ describe('electron main (composition root)', () => {
   });
 
   it('answers every channel, opening the library in userData', async () => {
-    expect([...state.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    expect([...state.handlers.keys()].sort()).toEqual(
+      [...Object.values(CHANNELS), HOST_CHANNELS.grantPaths].sort(),
+    );
     const info = await call<LibraryInfo>(CHANNELS.libraryInfo, undefined);
     expect(info.ok).toBe(true);
     if (info.ok) {
@@ -290,6 +292,40 @@ describe('electron main (composition root)', () => {
     expect(done?.results.every((r) => r.status === 'duplicate')).toBe(true);
   });
 
+  it('imports by path only what was dropped, chosen in its dialog or opened with Folio', async () => {
+    const refusedPaths = [path.join(os.homedir(), '.ssh', 'id_rsa'), '/dropped/dir'];
+    for (const forged of refusedPaths) {
+      const r = await call(CHANNELS.importPaths, { paths: [forged] });
+      expect(r, forged).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    // A second launch forwarded seeds/ (above): a file inside it is granted.
+    const seeds = path.resolve('seeds');
+    const launched = await call(CHANNELS.importPaths, { paths: [path.join(seeds, 'x.html')] });
+    expect(launched).toMatchObject({ ok: true });
+    // The preload grants a dropped folder; a foreign sender's grant counts for nothing.
+    const foreign = { sender: { id: 999 }, senderFrame: { url: 'app://folio/', parent: null } };
+    await call(HOST_CHANNELS.grantPaths, ['/forged'], foreign);
+    expect(await call(CHANNELS.importPaths, { paths: ['/forged/a.html'] })).toMatchObject({
+      ok: false,
+    });
+    expect(await call(HOST_CHANNELS.grantPaths, ['/dropped/dir'])).toEqual({
+      ok: true,
+      data: null,
+    });
+    const dropped = await call(CHANNELS.importPaths, { paths: ['/dropped/dir/a.html'] });
+    expect(dropped).toMatchObject({ ok: true });
+    // The page's picker is main's dialog: what it answers is granted.
+    state.dialogPaths = ['/picked/a.html'];
+    expect(await call(CHANNELS.pickFiles, undefined)).toEqual({
+      ok: true,
+      data: { paths: ['/picked/a.html'] },
+    });
+    state.dialogPaths = [];
+    expect(await call(CHANNELS.importPaths, { paths: ['/picked/a.html'] })).toMatchObject({
+      ok: true,
+    });
+  });
+
   // Last: it replaces the main window.
   it('quits when the main window closes (bar macOS), and holds imports for the next window', async () => {
     const first = state.windows[0];
@@ -323,5 +359,17 @@ describe('electron main (composition root)', () => {
     expect(state.sent).toHaveLength(sent);
     state.contentsOnce.get('did-finish-load')?.();
     await until(() => state.sent.length > sent, 'import started in the new window');
+    state.dialogPaths = [];
+  });
+
+  it("grants what the menu dialog chose, and forgets earlier windows' grants", async () => {
+    const event = trustedEvent(2);
+    const chosen = path.join(path.resolve('seeds'), 'x.html');
+    expect(await call(CHANNELS.importPaths, { paths: [chosen] }, event)).toMatchObject({
+      ok: true,
+    });
+    // Granted to the first window, which has closed since.
+    const earlier = await call(CHANNELS.importPaths, { paths: ['/dropped/dir/a.html'] }, event);
+    expect(earlier).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

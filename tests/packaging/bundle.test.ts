@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api';
-import { HOST_EVENTS } from '../../shared/host';
+import { HOST_CHANNELS, HOST_EVENTS } from '../../shared/host';
 import { encodeFolded } from '../../electron/core/search/folded-form';
 
 const run = promisify(execFile);
@@ -74,7 +74,8 @@ Module._load = function (request, ...rest) {
   return request === 'electron' ? electron : load.call(this, request, ...rest);
 };
 // The library named on the command line, not userData, as for the CLI and the browser shell.
-process.argv = [process.argv[0], '--library', process.env.FOLIO_TEST_LIBRARY];
+// One launch file: main grants it to the window (it never loads here, so it is not imported).
+process.argv = [process.argv[0], '--library', process.env.FOLIO_TEST_LIBRARY, process.env.FOLIO_TEST_LAUNCH];
 require(process.env.FOLIO_TEST_BUNDLE);
 (async () => {
   const wait = async (check) => { for (let i = 0; i < 3000 && !check(); i++) await new Promise((r) => setTimeout(r, 10)); };
@@ -102,12 +103,27 @@ require(process.env.FOLIO_TEST_BUNDLE);
     pdf = (await call('jobStatus', { jobId: pdfJob.data.jobId })).data;
     await new Promise((r) => setTimeout(r, 10));
   }
+  // Imports by path: only what was granted (paths that do not exist, so each job ends at once).
+  const finished = async (answer) => {
+    for (let i = 0; answer.ok && i < 3000; i++) {
+      if ((await call('jobStatus', { jobId: answer.data.jobId })).data?.finished) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return answer.ok ? 'ok' : answer.error.code;
+  };
+  const importing = async (p) => finished(await call('importPaths', { paths: [p] }));
+  const byPath = { forged: await importing('/etc/passwd') };
+  byPath.launch = await importing(process.env.FOLIO_TEST_LAUNCH);
+  await handlers.get(process.env.FOLIO_TEST_GRANT_CHANNEL)(event, ['/dropped']);
+  byPath.dropped = await importing('/dropped/a.html');
+  await call('pickFiles', undefined);
+  byPath.picked = await importing(process.env.FOLIO_TEST_OUT + '/missing.html');
   const pdfFile = pdf?.output?.savedTo;
   const pdfBytes = pdfFile ? require('node:fs').readFileSync(pdfFile, 'latin1').slice(0, 5) : '';
   for (const l of appListeners['before-quit'] ?? []) l({ preventDefault() {} });
   await wait(() => quit);
   const printed = windows.some((w) => w.printed);
-  console.log(JSON.stringify({ handlers: handlers.size, url: windows[0].url, info, results, cite, hits: found.data?.total, pdf: pdf?.results?.map((r) => r.status), pdfBytes, printed, quit }));
+  console.log(JSON.stringify({ handlers: handlers.size, url: windows[0].url, info, results, cite, hits: found.data?.total, pdf: pdf?.results?.map((r) => r.status), pdfBytes, printed, quit, byPath }));
 })().catch((err) => { console.error(err); process.exit(2); });
 `;
 
@@ -175,6 +191,16 @@ describe('Electron bundles', () => {
     exposed.get('folioHost')?.onImportStarted?.((job: unknown) => seen.push(job));
     expect(seen).toEqual([{ jobId: 'launch' }]);
     expect(exposed.get('folioHost')?.getPathForFile?.({})).toBe('/dropped/file.html');
+    // The dropped file's path reaches main on the private channel before the import naming it;
+    // a path the page made up goes out bare, for main to refuse.
+    invoked.length = 0;
+    await folio.importPaths?.({ paths: ['/dropped/file.html'] });
+    await folio.importPaths?.({ paths: ['/home/u/.ssh/id_rsa'] });
+    expect(invoked).toEqual([
+      [HOST_CHANNELS.grantPaths, ['/dropped/file.html']],
+      [CHANNELS.importPaths, { paths: ['/dropped/file.html'] }],
+      [CHANNELS.importPaths, { paths: ['/home/u/.ssh/id_rsa'] }],
+    ]);
   });
 
   it('the main bundle requires only Node built-ins, electron and playwright-core', async () => {
@@ -261,6 +287,8 @@ describe('Electron bundles', () => {
           FOLIO_TEST_APP: repoRoot,
           FOLIO_TEST_BUNDLE: path.join(outDir, 'main.cjs'),
           FOLIO_TEST_CHANNELS: JSON.stringify(CHANNELS),
+          FOLIO_TEST_GRANT_CHANNEL: HOST_CHANNELS.grantPaths,
+          FOLIO_TEST_LAUNCH: path.join(exportDir, 'launch', 'opened-with.html'),
         },
       });
       const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
@@ -274,8 +302,10 @@ describe('Electron bundles', () => {
         pdfBytes: string;
         printed: boolean;
         quit: boolean;
+        byPath: Record<string, string>;
       };
-      expect(report.handlers).toBe(Object.keys(CHANNELS).length);
+      // The contract's channels and the preload's private grant channel.
+      expect(report.handlers).toBe(Object.keys(CHANNELS).length + 1);
       expect(report.url).toBe('app://folio/index.html');
       expect(report.info).toMatchObject({ ok: true, data: { path: library } });
       expect(report.results.length).toBeGreaterThan(0);
@@ -287,6 +317,12 @@ describe('Electron bundles', () => {
       expect(report.printed).toBe(true);
       expect(report.pdfBytes).toBe('%PDF-');
       expect(report.quit).toBe(true);
+      expect(report.byPath).toEqual({
+        forged: 'INVALID_INPUT',
+        launch: 'ok',
+        dropped: 'ok',
+        picked: 'ok',
+      });
     } finally {
       await rm(userData, { recursive: true, force: true });
       await rm(library, { recursive: true, force: true });
