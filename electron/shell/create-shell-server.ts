@@ -44,6 +44,15 @@ export interface ShellServer {
 const API_PREFIX = '/api/';
 const DOWNLOAD_PREFIX = '/download/';
 
+/**
+ * Contract methods the page may not call over HTTP. `importPaths` reads any file of this machine
+ * and the page can read an imported file back, so a page running hostile script (a sanitiser
+ * bypass in an imported dump) could send ~/.ssh out: the loopback address and the token do not
+ * stop it, since the page holds the token. The shell's page never needs it: it uploads the bytes
+ * of dropped files (`importFiles`), and paths it cannot see. The CLI imports by path directly.
+ */
+const NOT_OVER_HTTP: ReadonlySet<string> = new Set(['importPaths']);
+
 /** Builds the shell server (not yet listening). */
 export function createShellServer(opts: ShellServerOptions): ShellServer {
   const maxJson = opts.maxJsonBytes ?? 1024 * 1024;
@@ -69,6 +78,16 @@ export function createShellServer(opts: ShellServerOptions): ShellServer {
       return;
     }
     const method = url.pathname.slice(API_PREFIX.length);
+    if (NOT_OVER_HTTP.has(method)) {
+      sendJson(res, 200, {
+        ok: false,
+        error: {
+          code: 'UNSUPPORTED',
+          message: 'The browser shell imports files by upload only: drop them onto the window',
+        },
+      });
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, method === 'importFiles' ? maxUpload : maxJson);

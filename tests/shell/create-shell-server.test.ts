@@ -189,6 +189,23 @@ describe('shell server', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('never imports by path for the page: a page running script could read any file', async () => {
+    const auth = { 'x-folio-token': TOKEN };
+    const secret = path.join(tmp, 'secret.txt');
+    const res = await api('importPaths', { paths: [secret] }, auth);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body.toString())).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED' },
+    });
+    const client = createHttpClient(`http://127.0.0.1:${port}`, TOKEN);
+    await expect(client.importPaths({ paths: [tmp] })).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(core.library.info().articleCount).toBe(0);
+  });
+
   it('serves the renderer with a strict CSP and never leaves its folder', async () => {
     const index = await raw('GET', `/?token=${TOKEN}`);
     expect(index.status).toBe(200);
