@@ -24,13 +24,25 @@ const STOPWORDS: Record<string, RegExp> = {
   nl: /\b(het|een|van|niet|zijn|wordt|ook|maar|voor|dat)\b/gi,
 };
 
+/**
+ * The same characters by UTF-16 unit: 1 Simplified, 2 Traditional. Every one is a single BMP unit,
+ * so counting units instead of iterating code points (a string each) counts the same.
+ */
+const VARIANT_OF_UNIT = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of SIMPLIFIED) table[ch.charCodeAt(0)] = 1;
+  for (const ch of TRADITIONAL) table[ch.charCodeAt(0)] ||= 2;
+  return table;
+})();
+
 /** Chinese script variant by counting script-specific characters. */
 export function chineseVariant(text: string): 'zh-Hans' | 'zh-Hant' {
   let s = 0;
   let t = 0;
-  for (const ch of text) {
-    if (SIMPLIFIED.has(ch)) s++;
-    else if (TRADITIONAL.has(ch)) t++;
+  for (let i = 0; i < text.length; i++) {
+    const v = VARIANT_OF_UNIT[text.charCodeAt(i)];
+    if (v === 1) s++;
+    else if (v === 2) t++;
   }
   return t > s ? 'zh-Hant' : 'zh-Hans';
 }
@@ -57,8 +69,10 @@ export function detectLang(text: string): string {
   let cyrillic = 0;
   let arabic = 0;
   let latin = 0;
-  for (const ch of sample) {
-    const c = ch.codePointAt(0) ?? 0;
+  // By UTF-16 unit: every range counted is in the BMP, and a surrogate (half of a character
+  // outside it, which iterating by code point would see whole) falls in none of them.
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) han++;
     else if (c >= 0x3040 && c <= 0x30ff) kana++;
     else if (c >= 0xac00 && c <= 0xd7af) hangul++;
