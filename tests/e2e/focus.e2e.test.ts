@@ -65,4 +65,18 @@ describe.skipIf(reason !== null)('keyboard focus', () => {
     expect(await focusedId(page)).toBe('settings-button');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('clears the search with Escape from the hits, and the list takes the focus', async () => {
+    const { page } = app;
+    await page.getByTestId('search-input').fill('普京');
+    await page.getByTestId('search-hit').first().waitFor();
+    await page.getByTestId('hit-list').focus();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('article-list').waitFor();
+    expect(await page.getByTestId('search-input').inputValue()).toBe('');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'article-list',
+    );
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -164,8 +164,14 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
       focusSearch: () => searchRef.current?.focus(),
       importFiles: imp.pick,
       help: () => setDialog({ kind: 'help' }),
+      clearSearch: () => {
+        // From the hits, the focus moves on to the list that replaces them.
+        const fromHits = document.activeElement?.closest('[data-testid="list-pane"]') != null;
+        changeQuery('');
+        if (fromHits) requestAnimationFrame(() => listRef.current?.focus());
+      },
     }),
-    [imp.pick],
+    [imp.pick, changeQuery],
   );
   useShortcuts(shortcuts);
 

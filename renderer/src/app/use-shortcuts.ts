@@ -1,5 +1,6 @@
 /**
- * Window-wide shortcuts: / or Ctrl/Cmd+F focuses search, Ctrl/Cmd+O imports, ? opens help.
+ * Window-wide shortcuts: / or Ctrl/Cmd+F focuses search, Ctrl/Cmd+O imports, ? opens help,
+ * Escape (outside text fields and dialogs) clears the search.
  */
 import { useEffect } from 'react';
 
@@ -7,6 +8,7 @@ export interface ShortcutHandlers {
   focusSearch: () => void;
   importFiles: () => void;
   help: () => void;
+  clearSearch: () => void;
 }
 
 /** True when the key goes to a text field, where plain keys must type. */
@@ -31,6 +33,10 @@ export function useShortcuts(h: ShortcutHandlers): void {
       } else if (e.key === '?' && !typing(e.target)) {
         e.preventDefault();
         h.help();
+      } else if (e.key === 'Escape' && !e.defaultPrevented && !typing(e.target)) {
+        // A dialog's Escape closes the dialog and nothing else.
+        if ((e.target as Element | null)?.closest?.('dialog')) return;
+        h.clearSearch();
       }
     };
     window.addEventListener('keydown', onKey);
