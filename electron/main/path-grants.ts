@@ -5,7 +5,9 @@
  * ~/.ssh/id_rsa and send it out. Main therefore imports by path only what the user handed over:
  * files and folders dropped on the window (the preload reports what `webUtils.getPathForFile`
  * returned, which is empty for a File made by script), chosen in main's own dialogs, or given on
- * the command line / "Open with". A path inside a granted folder counts as granted.
+ * the command line / "Open with". A path inside a granted folder counts as granted, unless it is
+ * hidden below it: importing the folder skips names starting with a dot, so dropping your home
+ * folder does not grant ~/.ssh.
  */
 import nodePath from 'node:path';
 import type { FolioApi } from '../../shared/api';
@@ -15,7 +17,7 @@ import { LIMITS } from '../../shared/validate';
 import type { IpcMainLike } from './ipc-handlers';
 
 /** The path operations used; `node:path` by default, `path.win32` in tests. */
-export type PathOps = Pick<typeof nodePath, 'isAbsolute' | 'resolve' | 'dirname'>;
+export type PathOps = Pick<typeof nodePath, 'isAbsolute' | 'resolve' | 'dirname' | 'basename'>;
 
 /**
  * More grants than any real session makes (a grant is one dropped or chosen top-level item; a
@@ -27,7 +29,10 @@ export const MAX_GRANTS = 100_000;
 export interface PathGrants {
   /** Grants these paths (absolute ones; anything else is ignored). */
   grant(paths: Iterable<string>): void;
-  /** The normalised path when `path` is granted or inside a granted folder, else null. */
+  /**
+   * The normalised path when `path` is granted, or inside a granted folder with no hidden name
+   * (`.ssh`) between the two, else null.
+   */
   check(path: string): string | null;
   /** Forgets every grant (the window they were made for has closed). */
   clear(): void;
@@ -56,10 +61,13 @@ export function createPathGrants(ops: PathOps = nodePath): PathGrants {
       // Walk up the ancestors: a lookup per level, however many grants there are. Lexical on
       // purpose; the caller imports the normalised path, so a `..` cannot step out of a granted
       // folder through a symlink the way the OS would resolve it.
+      let hidden = false;
       for (let dir = normal; ;) {
-        if (granted.has(dir)) return normal;
+        if (granted.has(dir)) return hidden ? null : normal;
         const parent = ops.dirname(dir);
         if (parent === dir) return null;
+        // The core's folder walk skips dot names; the page may not name what it skips.
+        if (ops.basename(dir).startsWith('.')) hidden = true;
         dir = parent;
       }
     },

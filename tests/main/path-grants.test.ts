@@ -52,6 +52,17 @@ describe('createPathGrants', () => {
     expect(grants.check('//home//u/dumps/c.html')).toBe('/home/u/dumps/c.html');
   });
 
+  it('a granted folder does not grant what its import skips: hidden names below it', () => {
+    const grants = createPathGrants(P);
+    grants.grant(['/home/u', '/home/u/.bashrc', '/home/u/.dumps']);
+    expect(grants.check('/home/u/.ssh/id_rsa')).toBeNull();
+    expect(grants.check('/home/u/dumps/.git/config')).toBeNull();
+    expect(grants.check('/home/u/dumps/a.html')).toBe('/home/u/dumps/a.html');
+    // Granted by name, or inside a hidden folder that was itself granted: allowed.
+    expect(grants.check('/home/u/.bashrc')).toBe('/home/u/.bashrc');
+    expect(grants.check('/home/u/.dumps/a.html')).toBe('/home/u/.dumps/a.html');
+  });
+
   it('refuses relative paths, empty ones and NUL bytes, and never grants them', () => {
     const grants = createPathGrants(P);
     grants.grant(['dumps', '', '/home/u/a\0b']);
