@@ -9,7 +9,7 @@ import { buildGapSignature } from './gap-signature';
 import type { DocRecord, DocTerms } from './index-state';
 import { FIELD_COUNT } from './postings';
 import { type TextAnalysis, analysisTerms } from './text-analysis';
-import { fieldTerms } from './tokenize';
+import { countTerms } from './tokenize';
 
 /** Field numbers, matching the bits of a posting's field mask. */
 export const FIELD = { title: 0, text: 1, notes: 2, meta: 3 } as const;
@@ -88,9 +88,9 @@ export function buildDoc(
     }
     const folded = foldText(text);
     if ((f === FIELD.text || f === FIELD.notes) && folded !== text) plain = false;
-    const { tf, length } = fieldTerms(folded);
+    const { terms, counts, length } = countTerms(folded);
     lens.push(length);
-    return { terms: [...tf.keys()], counts: [...tf.values()] };
+    return { terms, counts };
   });
   const terms = withFragmentGrams(mergeFields(perField));
   const rec: DocRecord = {

@@ -6,7 +6,7 @@
  * missing or stale entry costs time, never correctness.
  */
 import { foldPhrase, foldText } from './fold';
-import { fieldTerms } from './tokenize';
+import { countTerms } from './tokenize';
 
 /** The index terms of one body text, in a form that crosses threads cheaply. */
 export interface TextAnalysis {
@@ -25,13 +25,10 @@ export interface TextAnalysis {
 /** Analyses a body text exactly as indexing an article would. */
 export function analyseText(text: string): TextAnalysis {
   const folded = foldText(text);
-  const { tf, length } = fieldTerms(folded);
-  const counts = new Uint32Array(tf.size);
-  let i = 0;
-  for (const n of tf.values()) counts[i++] = n;
+  const { terms, counts, length } = countTerms(folded);
   return {
-    terms: [...tf.keys()].join('\n'),
-    counts,
+    terms: terms.join('\n'),
+    counts: Uint32Array.from(counts),
     length,
     plain: folded === text,
     match: foldPhrase(text),

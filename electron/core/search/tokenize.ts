@@ -158,25 +158,100 @@ export function cjkGrams(run: string): { unigrams: string[]; bigrams: string[] }
   return { unigrams: chars, bigrams };
 }
 
-/** Term frequencies of one folded field, and its length in tokens (for BM25). */
-export function fieldTerms(folded: string): { tf: Map<string, number>; length: number } {
-  const tf = new Map<string, number>();
-  const add = (t: string) => tf.set(t, (tf.get(t) ?? 0) + 1);
+/** The distinct terms of a folded field in order of first occurrence, their counts, its length. */
+export interface TermCounts {
+  terms: string[];
+  counts: number[];
+  /** Length in tokens, for BM25. */
+  length: number;
+}
+
+/**
+ * Term number of each one-unit term while countTerms runs (-1: not seen), reset after each call:
+ * one-unit terms (CJK characters, mostly) are about half of a Chinese text's tokens, and this way
+ * a repeated one costs neither a string nor a map lookup.
+ */
+const unitTerm = new Int32Array(0x10000).fill(-1);
+
+/**
+ * Counts the terms of one folded field: for each run in order, a letter/digit run is one term; a
+ * CJK run gives its characters, then its character bigrams, then its dictionary words. Terms are
+ * listed in order of first occurrence (the order the index and its delta log keep).
+ */
+export function countTerms(folded: string): TermCounts {
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const index = new Map<string, number>();
+  const touched: number[] = [];
+  // Strings of one unit are counted by unit (unitTerm), all others by string: no term is in both.
+  const addUnit = (c: number, text: string, at: number) => {
+    const n = unitTerm[c]!;
+    if (n >= 0) {
+      counts[n]!++;
+      return;
+    }
+    unitTerm[c] = terms.length;
+    touched.push(c);
+    terms.push(text.charAt(at));
+    counts.push(1);
+  };
+  const add = (t: string) => {
+    if (t.length === 1) {
+      addUnit(t.charCodeAt(0), t, 0);
+      return;
+    }
+    const n = index.get(t);
+    if (n !== undefined) {
+      counts[n]!++;
+      return;
+    }
+    index.set(t, terms.length);
+    terms.push(t);
+    counts.push(1);
+  };
   let length = 0;
   const runs = scriptRuns(folded);
   const words = longWordsOfRuns(runs.filter((r) => r.kind === 'cjk').map((r) => r.text));
   let cjk = 0;
-  for (const run of runs) {
-    if (run.kind === 'word') {
-      add(run.text);
-      length++;
-      continue;
+  try {
+    for (const run of runs) {
+      const text = run.text;
+      if (run.kind === 'word') {
+        add(text);
+        length++;
+        continue;
+      }
+      if (hasSurrogates(text)) {
+        const { unigrams, bigrams } = cjkGrams(text);
+        unigrams.forEach(add);
+        bigrams.forEach(add);
+        length += unigrams.length;
+      } else {
+        // One unit per character: the same characters and bigrams as cjkGrams, without its strings.
+        for (let i = 0; i < text.length; i++) addUnit(text.charCodeAt(i), text, i);
+        for (let i = 0; i + 1 < text.length; i++) add(text.slice(i, i + 2));
+        length += text.length;
+      }
+      words[cjk++]!.forEach(add);
     }
-    const { unigrams, bigrams } = cjkGrams(run.text);
-    unigrams.forEach(add);
-    bigrams.forEach(add);
-    words[cjk++]!.forEach(add);
-    length += unigrams.length;
+  } finally {
+    for (const c of touched) unitTerm[c] = -1;
   }
+  return { terms, counts, length };
+}
+
+function hasSurrogates(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** Term frequencies of one folded field, and its length in tokens (for BM25). */
+export function fieldTerms(folded: string): { tf: Map<string, number>; length: number } {
+  const { terms, counts, length } = countTerms(folded);
+  const tf = new Map<string, number>();
+  for (let i = 0; i < terms.length; i++) tf.set(terms[i]!, counts[i]!);
   return { tf, length };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldText, foldWithMap } from '../../../electron/core/search/fold';
 import { stem } from '../../../electron/core/search/stem';
 import {
+  cjkGrams,
+  countTerms,
   fieldTerms,
   longWords,
   longWordsOfRuns,
@@ -120,6 +122,65 @@ describe('dictionary words', () => {
       found += expected.flat().length;
     }
     expect(found).toBeGreaterThan(500);
+  });
+});
+
+/** The plain way to count terms: every token a string, counted in a map in order of first use. */
+function referenceCounts(folded: string): { terms: string[]; counts: number[]; length: number } {
+  const tf = new Map<string, number>();
+  const add = (t: string) => tf.set(t, (tf.get(t) ?? 0) + 1);
+  let length = 0;
+  for (const run of scriptRuns(folded)) {
+    if (run.kind === 'word') {
+      add(run.text);
+      length++;
+      continue;
+    }
+    const { unigrams, bigrams } = cjkGrams(run.text);
+    unigrams.forEach(add);
+    bigrams.forEach(add);
+    longWords(run.text).forEach(add);
+    length += unigrams.length;
+  }
+  return { terms: [...tf.keys()], counts: [...tf.values()], length };
+}
+
+describe('counting terms', () => {
+  it('lists terms in order of first use with their counts, astral characters included', () => {
+    const texts = [
+      '上海合作组织峰会。合作，上海',
+      'a 5 中 a 中国 5g 𠀋𠀋中𠀋 𪚥𪚥',
+      '',
+      ...(hasCorpus ? loadDumpArticles().map((a) => `${a.title}\n${a.text}`) : []),
+    ];
+    const rnd = mulberry32(11);
+    const pieces = [
+      '人民',
+      '共和国',
+      '𠀋',
+      'ニュース',
+      '한국어',
+      'abc',
+      'a',
+      '5',
+      '年',
+      '。',
+      ' ',
+      '的',
+    ];
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      const n = Math.floor(rnd() * 20);
+      for (let i = 0; i < n; i++) text += pieces[Math.floor(rnd() * pieces.length)]!;
+      texts.push(text);
+    }
+    for (const text of texts) {
+      const folded = foldText(text);
+      expect(countTerms(folded)).toEqual(referenceCounts(folded));
+    }
+    // Repeated calls start afresh (the per-character table is reset after each).
+    expect(countTerms('中中').counts).toEqual([2, 1]);
+    expect(countTerms('中').counts).toEqual([1]);
   });
 });
 
