@@ -105,9 +105,12 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
   const sampler = setInterval(sample, 50);
   // CPU time of each thread: parse workers are ended by close(), so it is sampled while they live.
   const before = threadCpuMs();
-  const threads = new Map<string, number>();
+  const threads = new Map<string, ThreadCpu>();
   const sampleThreads = () => {
-    for (const [tid, ms] of threadCpuMs()) threads.set(tid, ms - (before.get(tid) ?? 0));
+    for (const [tid, t] of threadCpuMs()) {
+      const b = before.get(tid);
+      threads.set(tid, { user: t.user - (b?.user ?? 0), system: t.system - (b?.system ?? 0) });
+    }
   };
   const threadSampler = setInterval(sampleThreads, 250);
   const t0 = performance.now();
@@ -144,14 +147,20 @@ async function measure(input: string, libDir: string, label: string): Promise<vo
   // The busiest threads are the parse workers (one per CPU unless BENCH_THREADS says); the rest are
   // libuv's file-system threads and V8's GC helpers.
   sampleThreads();
+  const mainSplit = threads.get(String(process.pid));
   threads.delete(String(process.pid));
-  const busiest = [...threads.values()].sort((a, b) => b - a);
+  const total = (t: ThreadCpu) => t.user + t.system;
+  const busiest = [...threads.values()].sort((a, b) => total(b) - total(a));
   const workers = busiest.slice(0, Number(process.env.BENCH_THREADS ?? os.cpus().length));
-  const workerMs = workers.reduce((a, b) => a + b, 0);
+  const rest = busiest.slice(workers.length);
+  const workerMs = workers.reduce((a, t) => a + total(t), 0);
+  // System time (in the kernel: file-system calls, mostly) of each group, from the same samples.
+  const sys = (ts: ThreadCpu[]) =>
+    `system ${(ts.reduce((a, t) => a + t.system, 0) / n).toFixed(2)}`;
   const workerSplit =
     mainMs === null || inline
       ? ''
-      : `; other threads: ${workers.length} parse workers ${(workerMs / n).toFixed(2)} (sampled every 250 ms), the rest ${((cpuMs - mainMs - workerMs) / n).toFixed(2)}`;
+      : `; other threads: ${workers.length} parse workers ${(workerMs / n).toFixed(2)} (sampled every 250 ms; ${sys(workers)}), the rest ${((cpuMs - mainMs - workerMs) / n).toFixed(2)} (${sys(rest)} in ${rest.length} threads); main thread ${mainSplit ? sys([mainSplit]) : ''}`;
 
   // Imported only after the measured import: the app's main thread never loads the parser
   // (createCore parses in workers).
@@ -197,14 +206,20 @@ function mainThreadCpuMs(): number | null {
   }
 }
 
-/** CPU time of every thread of this process by thread id (Linux only, else empty). */
-function threadCpuMs(): Map<string, number> {
-  const out = new Map<string, number>();
+interface ThreadCpu {
+  user: number;
+  system: number;
+}
+
+/** User and system CPU time (ms) of every thread of this process by thread id (Linux only, else empty). */
+function threadCpuMs(): Map<string, ThreadCpu> {
+  const out = new Map<string, ThreadCpu>();
   try {
     for (const tid of readdirSync('/proc/self/task')) {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS));
+      const ms = 1000 / CLOCK_TICKS;
+      out.set(tid, { user: Number(fields[11]) * ms, system: Number(fields[12]) * ms });
     }
   } catch {
     // Not Linux, or a thread ended between the listing and the read: keep what was read.
