@@ -65,6 +65,9 @@ export function CiteDialog({ ids, onClose }: CiteDialogProps) {
       </div>
       <textarea
         className="cite-text"
+        // The style's language is the citation's (its dates, its punctuation), whatever the
+        // titles' script: English quotes stay proportional, GB/T keeps Chinese punctuation.
+        lang={style.startsWith('gb-t') ? 'zh-Hans' : 'en'}
         readOnly
         value={text}
         rows={8}
