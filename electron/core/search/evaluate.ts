@@ -9,17 +9,10 @@ import { facetTable } from './facet-table';
 import { foldText } from './fold';
 import type { Pattern } from './highlight';
 import type { IndexState } from './index-state';
-import {
-  type EvalContext,
-  type Needle,
-  READ,
-  YES,
-  matchTable,
-  needleOf,
-  phraseChecker,
-} from './phrase-check';
+import { type EvalContext, type Needle, matchTable, needleOf, phraseChecker } from './phrase-check';
 import type { ParsedQuery } from './query-parser';
 import { type ClausePlan, planClause } from './query-plan';
+import { runStages, stageWaits, stagedChecks } from './staged-checks';
 import { topRanked } from './top-ranked';
 
 export type { EvalContext } from './phrase-check';
@@ -172,39 +165,6 @@ function filterFn(q: ParsedQuery, state: IndexState): ((doc: number) => boolean)
   };
 }
 
-/** One string every match must hold (or, for an exclusion, must not), checked for all at once. */
-interface Stage {
-  /** Null for an exclusion whose terms alone exclude. */
-  needle: Needle | null;
-  table: Uint8Array;
-  exclude: boolean;
-}
-
-/**
- * The query's checks as stages, when each is one string that must or must not be there: a
- * phrase group of one clause with one string, or an exclusion of at most one. Null otherwise (a
- * group of alternatives, a clause of several strings), which is checked document by document.
- * Exclusions that need no read come first, so that they read nothing when they exclude.
- */
-function stagedChecks(
-  groups: Array<Array<{ verify: Needle[]; table: Uint8Array }>>,
-  excludes: Array<{ verify: Needle[]; table: Uint8Array }>,
-): Stage[] | null {
-  if (groups.some((g) => g.length !== 1 || g[0]!.verify.length !== 1)) return null;
-  if (excludes.some((ex) => ex.verify.length > 1)) return null;
-  const stages: Stage[] = [
-    ...excludes
-      .filter((ex) => ex.verify.length === 0)
-      .map((ex) => ({ needle: null, table: ex.table, exclude: true })),
-    ...excludes
-      .filter((ex) => ex.verify.length === 1)
-      .map((ex) => ({ needle: ex.verify[0]!, table: ex.table, exclude: true })),
-    ...groups.map(([m]) => ({ needle: m!.verify[0]!, table: m!.table, exclude: false })),
-  ];
-  // Stages are bits of a 32-bit mask per candidate.
-  return stages.length <= 31 ? stages : null;
-}
-
 /** Evaluates a parsed query: matching documents, best first (only the first `top` if given). */
 export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Evaluation {
   const { state } = ctx;
@@ -270,22 +230,9 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     const doc = acc.docs[k]!;
     if (keep && !keep(doc)) continue;
     if (staged) {
-      let wait = 0;
-      for (let s = 0; s < staged.length; s++) {
-        const { needle, table, exclude } = staged[s]!;
-        const entry = table[doc]!;
-        // Candidates are in every clause's table: only an exclusion's can lack one.
-        if (entry === 0) {
-          if (exclude) continue;
-          continue next;
-        }
-        // An exclusion without a string to check excludes wherever its terms are.
-        const answer = needle ? checker.precheck(doc, needle, entry) : YES;
-        if (answer === READ) wait |= 1 << s;
-        else if ((answer === YES) === exclude) continue next;
-      }
+      const wait = stageWaits(staged, checker, doc);
       if (wait === 0) match(k);
-      else {
+      else if (wait > 0) {
         pending.push(k);
         waits.push(wait);
       }
@@ -303,40 +250,8 @@ export function evaluate(ctx: EvalContext, q: ParsedQuery, top = Infinity): Eval
     match(k);
   }
   if (staged && pending.length) {
-    // Stage by stage, each searching the texts of the candidates still in: the texts that must be
-    // searched for one string are searched together, which checkForms may share among threads.
-    const out = new Uint8Array(pending.length);
-    const asking = (s: number) => {
-      const asked: number[] = [];
-      for (let i = 0; i < pending.length; i++) if (!out[i] && waits[i]! & (1 << s)) asked.push(i);
-      return asked;
-    };
-    const left = staged.map((_, s) => s);
-    while (left.length) {
-      // Exclusions first (stagedChecks puts them there): a candidate holding all of an excluded
-      // run's bigrams mostly holds the run, so they drop the most. Then the string fewest
-      // candidates still wait for.
-      let at = 0;
-      let asked = asking(left[0]!);
-      if (!staged[left[0]!]!.exclude) {
-        for (let j = 1; j < left.length; j++) {
-          const other = asking(left[j]!);
-          if (other.length < asked.length) [at, asked] = [j, other];
-        }
-      }
-      const { needle, exclude } = staged[left.splice(at, 1)[0]!]!;
-      if (!asked.length) continue;
-      const refs = new Float64Array(asked.length * 2);
-      asked.forEach((i, j) => {
-        const ref = state.docs[acc.docs[pending[i]!]!]!.foldRef!;
-        refs[2 * j] = ref[0];
-        refs[2 * j + 1] = ref[1];
-      });
-      const holds = ctx.checkForms!(needle!, refs);
-      asked.forEach((i, j) => {
-        if ((holds[j] === 1) === exclude) out[i] = 1;
-      });
-    }
+    const refs = pending.map((k) => state.docs[acc.docs[k]!]!.foldRef!);
+    const out = runStages(staged, waits, refs, ctx.checkForms!);
     pending.forEach((k, i) => {
       if (!out[i]) match(k);
     });
