@@ -42,23 +42,27 @@ interface FieldTerms {
 function mergeFields(perField: FieldTerms[]): DocTerms {
   const total = perField.reduce((n, f) => n + f.terms.length, 0);
   const tfs = new Uint16Array(total * FIELD_COUNT);
-  const terms: string[] = [];
+  // Sized once (a body holds thousands of terms): pushing would copy the array as it grows.
+  const terms = new Array<string>(total);
+  let count = 0;
   const rowOf = new Map<string, number>();
   const order = [FIELD.title, FIELD.notes, FIELD.meta, FIELD.text];
   for (const f of order) {
     const field = perField[f]!;
     const last = f === FIELD.text;
-    field.terms.forEach((t, i) => {
-      let row = rowOf.get(t);
+    for (let i = 0; i < field.terms.length; i++) {
+      const t = field.terms[i]!;
+      let row = rowOf.size === 0 ? undefined : rowOf.get(t);
       if (row === undefined) {
-        row = terms.length;
-        terms.push(t);
+        row = count;
+        terms[count++] = t;
         if (!last) rowOf.set(t, row);
       }
       tfs[row * FIELD_COUNT + f] = Math.min(field.counts[i]!, 0xffff);
-    });
+    }
   }
-  return { terms, tfs: tfs.subarray(0, terms.length * FIELD_COUNT) };
+  terms.length = count;
+  return { terms, tfs: tfs.subarray(0, count * FIELD_COUNT) };
 }
 
 /**

@@ -25,7 +25,7 @@ export function fragmentGram(text: string, mode: WordMode): string | null {
   return null;
 }
 
-/** The grams of one word, each once. */
+/** The grams of one word, each once, in a fixed order. */
 function wordGrams(w: string, out: Set<string>): void {
   out.clear();
   out.add(START + w[0]!);
@@ -37,31 +37,58 @@ function wordGrams(w: string, out: Set<string>): void {
 }
 
 /**
+ * Grams of recently indexed words. Words recur from one article to the next (names, numbers,
+ * every English word), and building a word's grams makes a few strings per character: an English
+ * article's grams were a sixth of what indexing it allocated. Cleared when full.
+ */
+const gramCache = new Map<string, readonly string[]>();
+const GRAM_CACHE_WORDS = 20_000;
+const scratch = new Set<string>();
+
+function gramsOf(w: string): readonly string[] {
+  let grams = gramCache.get(w);
+  if (grams === undefined) {
+    wordGrams(w, scratch);
+    grams = [...scratch];
+    if (gramCache.size >= GRAM_CACHE_WORDS) gramCache.clear();
+    gramCache.set(w, grams);
+  }
+  return grams;
+}
+
+/**
  * The terms of a document with its words' grams appended. A gram's frequency in a field is the
  * number of word occurrences there that hold it.
  */
 export function withFragmentGrams(d: DocTerms): DocTerms {
   const rowOf = new Map<string, number>();
-  const counts: number[] = [];
-  const grams = new Set<string>();
+  let counts = new Float64Array(256);
   for (let r = 0; r < d.terms.length; r++) {
     const w = d.terms[r]!;
     if (!isWordTerm(w)) continue;
-    wordGrams(w, grams);
-    for (const g of grams) {
+    const grams = gramsOf(w);
+    for (let k = 0; k < grams.length; k++) {
+      const g = grams[k]!;
       let row = rowOf.get(g);
       if (row === undefined) {
         row = rowOf.size;
         rowOf.set(g, row);
-        for (let f = 0; f < FIELD_COUNT; f++) counts.push(0);
+        if ((row + 1) * FIELD_COUNT > counts.length) {
+          const grown = new Float64Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
       }
       for (let f = 0; f < FIELD_COUNT; f++)
         counts[row * FIELD_COUNT + f]! += d.tfs[r * FIELD_COUNT + f]!;
     }
   }
   if (rowOf.size === 0) return d;
-  const tfs = new Uint16Array(d.tfs.length + counts.length);
+  const n = rowOf.size * FIELD_COUNT;
+  const tfs = new Uint16Array(d.tfs.length + n);
   tfs.set(d.tfs);
-  for (let i = 0; i < counts.length; i++) tfs[d.tfs.length + i] = Math.min(counts[i]!, 0xffff);
-  return { terms: [...d.terms, ...rowOf.keys()], tfs };
+  for (let i = 0; i < n; i++) tfs[d.tfs.length + i] = Math.min(counts[i]!, 0xffff);
+  const terms = d.terms.slice();
+  for (const g of rowOf.keys()) terms.push(g);
+  return { terms, tfs };
 }

@@ -324,10 +324,10 @@ export class IndexState {
       }
       if (out.len === start) return;
       if (baseIdx >= 0 && old) {
-        const s = old.termOffsets[baseIdx]!;
+        // Copied by hand: terms are a few units long, and a view object per term adds up.
+        const chars = old.termChars;
         const e = old.termOffsets[baseIdx + 1]!;
-        termChars.set(old.termChars.subarray(s, e), charCount);
-        charCount += e - s;
+        for (let k = old.termOffsets[baseIdx]!; k < e; k++) termChars[charCount++] = chars[k]!;
       } else if (deltaTerm !== null) {
         for (let k = 0; k < deltaTerm.length; k++) termChars[charCount++] = deltaTerm.charCodeAt(k);
       }

@@ -184,7 +184,11 @@ export class PostingList {
       off = reserveSlab(cap);
       buf = slab;
     }
-    buf.set(this.buf.subarray(this.off, this.off + this.len), off);
+    // Most lists that grow are a few bytes long: copied by hand, without a view object each.
+    const from = this.buf;
+    const at = this.off;
+    if (this.len <= 64) for (let i = 0; i < this.len; i++) buf[off + i] = from[at + i]!;
+    else buf.set(from.subarray(at, at + this.len), off);
     this.buf = buf;
     this.off = off;
     this.cap = cap;
