@@ -115,14 +115,14 @@ export async function saveDelta(dir: string, idx: LoadedIndex): Promise<void> {
   const lines: string[] = [];
   if (!state.deltaLogExists) lines.push(deltaHeader(manifest.gen));
   const removed = state.takeRemovedSinceSave();
-  if (removed.length) lines.push(`${JSON.stringify({ removed })}\n`);
+  if (removed.length) lines.push(JSON.stringify({ removed }));
   for (let doc = state.savedDocs; doc < state.docs.length; doc++) {
     const rec = state.docs[doc];
     const terms = state.deltaTerms.get(doc);
     if (rec && terms) lines.push(deltaLine(doc, toDeltaRecord(rec), terms));
   }
   idx.texts.sync();
-  if (lines.length) await appendSynced(join(dir, deltaName(manifest.gen)), lines.join(''));
+  if (lines.length) await appendSynced(join(dir, deltaName(manifest.gen)), lines);
   state.markSaved(true);
 }
 
