@@ -173,7 +173,7 @@ export class PostingList {
   }
 
   private grow(extra: number): void {
-    let cap = this.cap * 2;
+    let cap = Math.max(8, this.cap * 2);
     while (cap < this.len + extra) cap *= 2;
     let buf: Uint8Array;
     let off: number;

@@ -64,3 +64,25 @@ describe('encoded postings without decoding', () => {
     expect(out.tfs[4 * FIELD_COUNT + 2]).toBe(20000);
   });
 });
+
+describe('a list over bytes it was given', () => {
+  it('reads them in place and copies them out before it grows', () => {
+    const first = new PostingList();
+    [2, 9, 40].forEach((d) => first.add(d, [1, 0, 0, 0]));
+    const given = Uint8Array.from(first.bytes());
+    const kept = Uint8Array.from(given);
+    const pl = new PostingList(given);
+    pl.last = 40;
+    pl.df = 3;
+    pl.add(41, [0, 2, 0, 0]);
+    pl.add(500, [0, 0, 0, 3]);
+    expect(given).toEqual(kept);
+    const out = emptyPostings();
+    decodeInto(pl.bytes(), out);
+    expect([...out.docs.subarray(0, out.count)]).toEqual([2, 9, 40, 41, 500]);
+    expect(out.tfs[4 * FIELD_COUNT + 3]).toBe(3);
+    const empty = new PostingList(new Uint8Array(0));
+    empty.add(0, [1, 0, 0, 0]);
+    expect(lastDocOf(empty.bytes())).toBe(0);
+  });
+});
