@@ -79,4 +79,32 @@ describe.skipIf(reason !== null)('keyboard focus', () => {
     );
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('draws the destructive button of the dark theme with legible text', async () => {
+    const { page } = app;
+    await page.getByTestId('settings-button').click();
+    await page.locator('#set-theme').selectOption('dark');
+    await page.getByTestId('settings-dialog').getByRole('button').click();
+    await page.getByTestId('article-row').first().click();
+    await page.getByTestId('trash-button').click();
+    const ok = page.getByTestId('confirm-dialog').getByRole('button', { name: 'OK' });
+    await ok.waitFor();
+    // WCAG contrast of the button's text on its background; AA asks 4.5 for text this size.
+    const ratio = await ok.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      const lum = (css: string): number => {
+        const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+          const c = Number(v) / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const [hi, lo] = [lum(cs.color), lum(cs.backgroundColor)].sort((a, b) => b - a);
+      return (hi! + 0.05) / (lo! + 0.05);
+    });
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
+    await screenshot(page, '17-dark-confirm');
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(app.pageErrors).toEqual([]);
+  });
 });
