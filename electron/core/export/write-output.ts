@@ -140,11 +140,17 @@ export function existsInside(dir: string, rel: string): boolean {
 // Already-compressed formats gain nothing from deflate; store them.
 const STORED = /\.(pdf|jpe?g|png|gif|webp|avif|zip)$/i;
 
-/** One zip holding every file, paths as given. */
+// Entries are marked as made on Unix with mode rw-r--r--. fflate's default (MS-DOS) makes
+// Info-ZIP's unzip on Debian and Ubuntu read every name as code page 437, UTF-8 flag or not,
+// and extract a CJK name as mojibake; a Unix entry's name is taken as the UTF-8 it is.
+const UNIX = 3;
+const FILE_MODE = 0o100644 * 0x10000;
+
+/** One zip holding every file, paths as given (UTF-8 names). */
 export function buildZip(files: OutputFile[]): Uint8Array {
   const tree: Zippable = {};
   for (const f of files) {
-    tree[f.path] = [f.bytes, { level: STORED.test(f.path) ? 0 : 6 }];
+    tree[f.path] = [f.bytes, { level: STORED.test(f.path) ? 0 : 6, os: UNIX, attrs: FILE_MODE }];
   }
   return zipSync(tree);
 }

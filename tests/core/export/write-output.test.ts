@@ -1,8 +1,13 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFolderWriter, existingNames } from '../../../electron/core/export/write-output';
+import {
+  buildZip,
+  createFolderWriter,
+  existingNames,
+} from '../../../electron/core/export/write-output';
 
 const file = (p: string, size = 3) => ({ path: p, bytes: new Uint8Array(size).fill(65) });
 
@@ -46,5 +51,45 @@ describe('createFolderWriter', () => {
     expect(() => writer.claim('../escape.md')).toThrow(/outside the export folder/);
     expect(await writer.settle()).toEqual(['a.md', 'b.md', 'c.md'].map((p) => path.join(dir, p)));
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md']);
+  });
+});
+
+describe('buildZip', () => {
+  const names = ['习近平疫情后首次外访.md', '習近平.assets/1.jpg', 'manifest.json'];
+  const zip = (): Uint8Array => buildZip(names.map((n) => file(n)));
+
+  it('marks every entry as made on Unix (rw-r--r--) with a UTF-8 name', () => {
+    const bytes = zip();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const entries: Array<{ os: number; mode: number; utf8: boolean; name: string }> = [];
+    // Central directory headers: signature, version made by (low byte spec, high byte OS),
+    // flags at 8 (bit 11: UTF-8 name), name length at 28, external attributes at 38.
+    for (let at = 0; at + 46 <= bytes.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(at + 28, true);
+      entries.push({
+        os: view.getUint8(at + 5),
+        mode: view.getUint32(at + 38, true) >>> 16,
+        utf8: (view.getUint16(at + 8, true) & 0x800) !== 0,
+        name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      });
+    }
+    expect(entries.map((e) => e.name)).toEqual(names);
+    for (const e of entries) {
+      expect(e.os).toBe(3);
+      expect(e.mode).toBe(0o100644);
+      // ASCII names need no flag.
+      expect(e.utf8).toBe(!/^[\x20-\x7e]*$/.test(e.name));
+    }
+  });
+
+  // Info-ZIP's unzip (Debian, Ubuntu) reads names of MS-DOS entries as code page 437.
+  it.skipIf(!existsSync('/usr/bin/unzip'))('extracts CJK names intact with unzip', () => {
+    const zipPath = path.join(dir, 'out.zip');
+    writeFileSync(zipPath, zip());
+    execFileSync('unzip', ['-q', zipPath, '-d', path.join(dir, 'x')]);
+    expect(readdirSync(path.join(dir, 'x')).sort()).toEqual(
+      ['manifest.json', '习近平疫情后首次外访.md', '習近平.assets'].sort(),
+    );
   });
 });
