@@ -87,8 +87,10 @@ describe.skipIf(reason !== null)('keyboard focus', () => {
     await page.getByTestId('settings-dialog').getByRole('button').click();
     await page.getByTestId('article-row').first().click();
     await page.getByTestId('trash-button').click();
-    const ok = page.getByTestId('confirm-dialog').getByRole('button', { name: 'OK' });
+    const ok = page.getByTestId('confirm-ok');
     await ok.waitFor();
+    // It names the action it confirms.
+    expect(await ok.textContent()).toBe('Move to Trash');
     // WCAG contrast of the button's text on its background; AA asks 4.5 for text this size.
     const ratio = await ok.evaluate((el) => {
       const cs = getComputedStyle(el);

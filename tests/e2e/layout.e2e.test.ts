@@ -45,7 +45,7 @@ describe.skipIf(reason !== null)('layout in a narrow window (900×650)', () => {
 
     // The Trash adds three buttons to the toolbar.
     await page.getByTestId('trash-button').click();
-    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('confirm-ok').click();
     await page.getByTestId('nav-trash').click();
     await page.getByTestId('article-row').first().click();
     await page.getByTestId('empty-trash-button').waitFor();

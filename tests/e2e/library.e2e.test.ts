@@ -239,7 +239,8 @@ describe.skipIf(reason !== null)('library: import, organise, search, navigate', 
     /** Waits for the question matching `text`, then answers it. */
     const answer = async (text: RegExp, ok: boolean): Promise<void> => {
       await confirmDialog.getByText(text).waitFor();
-      await confirmDialog.getByRole('button', { name: ok ? 'OK' : 'Cancel' }).click();
+      if (ok) await confirmDialog.getByTestId('confirm-ok').click();
+      else await confirmDialog.getByRole('button', { name: 'Cancel' }).click();
     };
     const first = /Permanently delete 1 article\?/;
     const second = /cannot be undone/;

@@ -27,7 +27,7 @@ export interface Actions {
 export interface ActionDeps {
   api: FolioApi;
   lib: LibraryState;
-  confirm: (message: string) => Promise<boolean>;
+  confirm: (message: string, okLabel?: string) => Promise<boolean>;
   t: Translate;
   onError: (err: unknown) => void;
 }
@@ -49,7 +49,11 @@ export function useActions({ api, lib, confirm, t, onError }: ActionDeps): Actio
     const now = (): string => new Date().toISOString();
     return {
       trash: guard(async (ids: string[]) => {
-        if (ids.length === 0 || !(await confirm(t('confirm.trash', { count: ids.length })))) return;
+        if (
+          ids.length === 0 ||
+          !(await confirm(t('confirm.trash', { count: ids.length }), t('toolbar.trash')))
+        )
+          return;
         await api.trashArticles({ ids });
         const at = now();
         patch(ids, (s) => ({ ...s, deletedAt: at }));
@@ -62,16 +66,20 @@ export function useActions({ api, lib, confirm, t, onError }: ActionDeps): Actio
         await refreshTags();
       }),
       emptyTrash: guard(async (count: number) => {
-        if (!(await confirm(t('confirm.emptyTrash', { count })))) return;
-        if (!(await confirm(t('confirm.emptyTrashAgain')))) return;
+        if (!(await confirm(t('confirm.emptyTrash', { count }), t('toolbar.emptyTrash')))) return;
+        if (!(await confirm(t('confirm.emptyTrashAgain'), t('toolbar.emptyTrash')))) return;
         await api.emptyTrash();
         await refresh();
       }),
       deleteForever: guard(async (ids: string[]) => {
         if (ids.length === 0) return;
         const count = ids.length;
-        if (!(await confirm(t('confirm.deleteForever', { count })))) return;
-        if (!(await confirm(t('confirm.deleteForeverAgain', { count })))) return;
+        if (!(await confirm(t('confirm.deleteForever', { count }), t('toolbar.deleteForever'))))
+          return;
+        if (
+          !(await confirm(t('confirm.deleteForeverAgain', { count }), t('toolbar.deleteForever')))
+        )
+          return;
         await api.deleteArticles({ ids });
         await refresh();
       }),
@@ -96,7 +104,8 @@ export function useActions({ api, lib, confirm, t, onError }: ActionDeps): Actio
       }),
       deleteTag: async (tag: string) => {
         const count = lib.tags.find((x) => x.tag === tag)?.count ?? 0;
-        if (!(await confirm(t('tags.confirmDelete', { tag, count })))) return false;
+        if (!(await confirm(t('tags.confirmDelete', { tag, count }), t('tags.delete'))))
+          return false;
         try {
           await api.deleteTag({ tag });
           await refresh();

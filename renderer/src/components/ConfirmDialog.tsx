@@ -1,11 +1,13 @@
 /**
- * Promise-based confirmation: `await confirm(message)` resolves true on OK.
+ * Promise-based confirmation: `await confirm(message, okLabel)` resolves true on OK. The OK
+ * button names the action ("Move to Trash", "Delete permanently"), so the answer does not
+ * depend on reading the question right.
  */
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { Modal } from './Modal';
 import { useT } from '../i18n/i18n-context';
 
-type Confirm = (message: string) => Promise<boolean>;
+type Confirm = (message: string, okLabel?: string) => Promise<boolean>;
 
 const ConfirmContext = createContext<Confirm>(async () => false);
 
@@ -16,6 +18,7 @@ export function useConfirm(): Confirm {
 
 interface Pending {
   message: string;
+  okLabel: string | undefined;
   resolve: (ok: boolean) => void;
 }
 
@@ -24,7 +27,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   const t = useT();
   const [pending, setPending] = useState<Pending | null>(null);
   const confirm = useCallback<Confirm>(
-    (message) => new Promise((resolve) => setPending({ message, resolve })),
+    (message, okLabel) => new Promise((resolve) => setPending({ message, okLabel, resolve })),
     [],
   );
   const answer = (ok: boolean): void => {
@@ -41,8 +44,14 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
             <button type="button" onClick={() => answer(false)}>
               {t('confirm.cancel')}
             </button>
-            <button type="button" className="primary danger" autoFocus onClick={() => answer(true)}>
-              {t('confirm.ok')}
+            <button
+              type="button"
+              className="primary danger"
+              autoFocus
+              onClick={() => answer(true)}
+              data-testid="confirm-ok"
+            >
+              {pending.okLabel ?? t('confirm.ok')}
             </button>
           </div>
         </Modal>
