@@ -109,4 +109,22 @@ describe.skipIf(reason !== null)('keyboard focus', () => {
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('gives the focus to the list when the import panel is closed from the keyboard', async () => {
+    const { page } = app;
+    await page.getByTestId('import-button').focus();
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'empty.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(''),
+    });
+    const close = page.getByTestId('job-panel').getByRole('button', { name: 'Close' });
+    await close.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('job-panel').waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'article-list',
+    );
+    expect(app.pageErrors).toEqual([]);
+  });
 });

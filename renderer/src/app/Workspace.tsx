@@ -159,6 +159,13 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
     [refresh],
   );
 
+  const closeJob = useCallback(() => {
+    // Closed from its own button, the panel would take the focus away with it: give it to the list.
+    const fromPanel = document.activeElement?.closest('[data-testid="job-panel"]') != null;
+    setJob(null);
+    if (fromPanel) requestAnimationFrame(() => listRef.current?.focus());
+  }, []);
+
   const shortcuts = useMemo(
     () => ({
       focusSearch: () => searchRef.current?.focus(),
@@ -332,7 +339,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
           jobId={job.jobId}
           title={t(job.kind === 'import' ? 'import.title' : 'export.title')}
           onFinished={jobFinished}
-          onClose={() => setJob(null)}
+          onClose={closeJob}
         />
       )}
       {imp.dragging && (
