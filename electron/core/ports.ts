@@ -116,6 +116,9 @@ export interface ExportOutcome {
   /** Files written (absolute paths); a single zip when `zip` was asked for. */
   files: string[];
   manifestPath: string | null;
+  /** Images that could not be fetched for saving (`assets`) or embedding (PDF): the document
+   * links them remotely (Markdown, HTML) or marks them with their link (PDF). */
+  imageFailures?: Array<{ id: string; title: string; src: string; reason: string }>;
 }
 
 /** Markdown, HTML, PDF and citation output for stored articles. */

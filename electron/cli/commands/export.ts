@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
-import type { FolioCore } from '../../core/ports';
+import type { ExportOutcome, FolioCore } from '../../core/ports';
 import type { CliCommand } from '../command';
 import { drawProgress, printJson } from '../output';
 import { resolveId } from '../resolve-id';
@@ -32,6 +32,31 @@ export async function selectIds(
     for (const id of core.search.matchIds(sel.query)) if (live.has(id)) chosen.add(id);
   }
   return [...chosen];
+}
+
+// Failures listed one per line up to this many; the manifest lists them all.
+const LISTED_FAILURES = 20;
+
+/** The warning for images that could not be fetched: what the document holds instead, and each
+ * image with its article and the reason; '' when there are none. */
+export function imageFailureReport(
+  failures: NonNullable<ExportOutcome['imageFailures']>,
+  format: ExportFormat,
+): string {
+  if (failures.length === 0) return '';
+  const n = failures.length;
+  const articles = new Set(failures.map((f) => f.id)).size;
+  const instead =
+    format === 'pdf'
+      ? 'the PDF shows a marked box with each link instead'
+      : 'the export links them remotely instead';
+  const lines = [
+    `warning: ${n} image${n === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'} could not be fetched; ${instead}:`,
+    ...failures.slice(0, LISTED_FAILURES).map((f) => `  ${f.id}  ${f.src}  (${f.reason})`),
+  ];
+  if (n > LISTED_FAILURES)
+    lines.push(`  … and ${n - LISTED_FAILURES} more (listed in the manifest)`);
+  return lines.join('\n') + '\n';
 }
 
 /** Exports articles to a folder or a zip. */
@@ -76,11 +101,13 @@ export const exportCommand: CliCommand = {
       overwrite: flags.overwrite === true,
       onProgress: showProgress ? (d, t, c) => drawProgress(ctx.io, d, t, c) : undefined,
     });
+    const failures = outcome.imageFailures ?? [];
     if (ctx.json) {
-      printJson(ctx.io, { count: articles.length, ...outcome });
+      printJson(ctx.io, { count: articles.length, ...outcome, imageFailures: failures });
     } else {
       for (const f of outcome.files) ctx.io.stdout(`${f}\n`);
       if (outcome.manifestPath) ctx.io.stdout(`manifest: ${outcome.manifestPath}\n`);
+      ctx.io.stderr(imageFailureReport(failures, format));
       ctx.io.stderr(`Exported ${articles.length} article${articles.length === 1 ? '' : 's'}.\n`);
     }
     return 0;

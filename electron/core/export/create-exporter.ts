@@ -11,7 +11,7 @@ import { toBibtex, toCslJson, toRis } from './bibtex';
 import { formatCitations } from './citations';
 import { safeBaseName, uniqueFileName } from './file-names';
 import { createHeaderCiter } from './header-citations';
-import type { FetchImage } from './images';
+import type { FetchImage, ImageFailure } from './images';
 import { renderMarkdownBatch } from './markdown-batch';
 import { markdownJob, type MarkdownJob } from './markdown-job';
 import {
@@ -50,6 +50,8 @@ export interface ManifestItem {
   title: string;
   file: string;
   sha256: string;
+  /** Images that could not be saved or embedded (the document links them remotely). */
+  imagesNotFetched?: ImageFailure[];
 }
 
 export interface Manifest {
@@ -112,6 +114,7 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
     const onDisk = (name: string): boolean => present.has(name.toLowerCase());
     const taken = new Set<string>(['manifest.json']);
     const items: ManifestItem[] = [];
+    const imageFailures: NonNullable<ExportOutcome['imageFailures']> = [];
     const outputs: OutputFile[] = [];
     const writer = createFolderWriter(outDir, present);
     const emit = async (files: OutputFile[]): Promise<void> => {
@@ -143,14 +146,20 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
           (n) => onDisk(n) || (withAssets && onDisk(n.slice(0, -ext.length) + '.assets')),
           overwrite,
         );
-      const record = async (article: Article, files: OutputFile[]): Promise<void> => {
+      const record = async (
+        article: Article,
+        files: OutputFile[],
+        failed: ImageFailure[],
+      ): Promise<void> => {
         const main = files[0] as OutputFile;
         items.push({
           id: article.id,
           title: article.title,
           file: main.path,
           sha256: sha256Hex(main.bytes),
+          ...(failed.length > 0 ? { imagesNotFetched: failed } : {}),
         });
+        for (const f of failed) imageFailures.push({ id: article.id, title: article.title, ...f });
         await emit(files);
       };
       // One template cache for the batch, in this thread whichever thread renders.
@@ -178,6 +187,7 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
         for (const article of articles) {
           options.onProgress?.(done, total, article.title);
           const name = nameFor(article);
+          const failed: ImageFailure[] = [];
           const files = await renderArticle(
             article,
             {
@@ -186,10 +196,11 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
               includeNotes: options.includeNotes,
               assets: options.assets,
               citation: cite(article),
+              imageFailures: failed,
             },
             { printer: opts.printer, fetchImage: opts.fetchImage },
           );
-          await record(article, files);
+          await record(article, files, failed);
           done += 1;
         }
       }
@@ -214,13 +225,13 @@ export function createExporter(opts: CreateExporterOptions): Exporter {
         overwrite,
       );
       const zipPath = await writeInside(outDir, { path: zipName, bytes: buildZip(outputs) });
-      return { files: [zipPath], manifestPath: null };
+      return { files: [zipPath], manifestPath: null, imageFailures };
     }
     const written = await writer.settle();
     taken.delete('manifest.json');
     const manifestName = uniqueFileName('manifest', '.json', taken, onDisk, overwrite);
     const manifestPath = await writeInside(outDir, { path: manifestName, bytes: manifestBytes });
-    return { files: written, manifestPath };
+    return { files: written, manifestPath, imageFailures };
   }
 
   return {

@@ -3,7 +3,14 @@
  * beside a Markdown file or inlining into HTML/PDF as data: URIs.
  */
 
+/** The image's bytes; null or a rejection (whose message says why) when it is not available. */
 export type FetchImage = (url: string) => Promise<Uint8Array | null>;
+
+/** An image that could not be fetched, and why, for the export's report. */
+export interface ImageFailure {
+  src: string;
+  reason: string;
+}
 
 export interface FetchedImage {
   src: string;
@@ -42,22 +49,36 @@ export function imageSources(html: string): string[] {
 /** Images fetched at once per article: enough to overlap slow hosts, few enough to be polite. */
 const FETCH_CONCURRENCY = 4;
 
-/** Fetches each source, in document order; failures and non-images are left out. */
+const reasonOf = (err: unknown): string =>
+  (err instanceof Error ? err.message : String(err)) || 'could not be fetched';
+
+/** Fetches each source, in document order; failures and non-images are left out of the result
+ * and, when `failures` is given, listed there with their reason. */
 export async function fetchImages(
   sources: string[],
   fetchImage: FetchImage,
+  failures?: ImageFailure[],
 ): Promise<FetchedImage[]> {
   const slots: Array<FetchedImage | null> = sources.map(() => null);
+  const failed: Array<ImageFailure | null> = sources.map(() => null);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < sources.length; i = next++) {
       const src = sources[i] as string;
-      const bytes = await fetchImage(src).catch(() => null);
+      let bytes: Uint8Array | null;
+      try {
+        bytes = await fetchImage(src);
+      } catch (err) {
+        failed[i] = { src, reason: reasonOf(err) };
+        continue;
+      }
       const type = bytes ? sniffImage(bytes) : null;
       if (bytes && type) slots[i] = { src, bytes, ...type };
+      else failed[i] = { src, reason: bytes ? 'not an image' : 'could not be fetched' };
     }
   };
   await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, sources.length) }, worker));
+  for (const f of failed) if (f) failures?.push(f);
   return slots.filter((img): img is FetchedImage => img !== null);
 }
 

@@ -7,7 +7,14 @@ import type { Article } from '../../../shared/model';
 import type { Printer } from '../ports';
 import { formatCitations } from './citations';
 import { articleToStandaloneHtml } from './html-export';
-import { dataUri, fetchImages, imageSources, type FetchImage, type FetchedImage } from './images';
+import {
+  dataUri,
+  fetchImages,
+  imageSources,
+  type FetchImage,
+  type FetchedImage,
+  type ImageFailure,
+} from './images';
 import { articleToMarkdown } from './markdown';
 import { buildPrintHtml } from './print-template';
 
@@ -32,6 +39,8 @@ export interface RenderOptions {
   assets?: boolean;
   /** The header citation, when the caller already has it (batch exports cache templates). */
   citation?: string;
+  /** Receives the images that could not be fetched (kept as remote links, or marked in a PDF). */
+  imageFailures?: ImageFailure[];
 }
 
 /** The style of the citation printed in an exported document's header. */
@@ -51,9 +60,10 @@ async function imagesFor(
   article: Article,
   deps: RenderDeps,
   wanted: boolean,
+  failures: ImageFailure[] | undefined,
 ): Promise<FetchedImage[]> {
   if (!wanted || !deps.fetchImage) return [];
-  return fetchImages(imageSources(article.contentHtml), deps.fetchImage);
+  return fetchImages(imageSources(article.contentHtml), deps.fetchImage, failures);
 }
 
 /** The files one article becomes: the document itself plus any saved images. */
@@ -65,7 +75,7 @@ export async function renderArticle(
   const citation = options.citation ?? headerCitation(article);
   const includeNotes = options.includeNotes ?? false;
   if (options.format === 'md') {
-    const images = await imagesFor(article, deps, options.assets ?? false);
+    const images = await imagesFor(article, deps, options.assets ?? false, options.imageFailures);
     const dir = `${options.baseName}.assets`;
     const local = new Map(images.map((img, i) => [img.src, `${dir}/${i + 1}.${img.ext}`]));
     const md = articleToMarkdown(article, {
@@ -80,7 +90,7 @@ export async function renderArticle(
   }
   if (options.format === 'html') {
     // A browser can still fetch remote images; with assets they travel inside as data: URIs.
-    const images = await imagesFor(article, deps, options.assets ?? false);
+    const images = await imagesFor(article, deps, options.assets ?? false, options.imageFailures);
     const inline = new Map(images.map((img) => [img.src, dataUri(img)]));
     const imageSrc = (src: string): string => inline.get(src) ?? src;
     const html = articleToStandaloneHtml(article, { citation, includeNotes, imageSrc });
@@ -88,7 +98,7 @@ export async function renderArticle(
   }
   // A PDF cannot fetch an image later: it embeds every image the core could fetch and marks
   // the others with their link, rather than leaving the printer a broken-image icon.
-  const images = await imagesFor(article, deps, true);
+  const images = await imagesFor(article, deps, true, options.imageFailures);
   const embedded = new Map(images.map((img) => [img.src, dataUri(img)]));
   const fetched = deps.fetchImage !== undefined;
   const printer = await deps.printer();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { citeCommand, parseStyle } from '../../../electron/cli/commands/cite';
-import { exportCommand } from '../../../electron/cli/commands/export';
+import { exportCommand, imageFailureReport } from '../../../electron/cli/commands/export';
 import { runCli } from '../../../electron/cli/main';
 import { COMMANDS } from '../../../electron/cli/registry';
 
@@ -76,5 +76,37 @@ describe('folio cite and folio export', () => {
     expect((await run('export', '--format', 'md', '--out', root)).code).toBe(2);
     expect((await run('export', 'abcd', '--format', 'md')).code).toBe(2);
     expect((await run('export', 'abcd', '--format', 'docx', '--out', root)).code).toBe(2);
+  });
+});
+
+describe('imageFailureReport', () => {
+  const failure = (i: number) => ({
+    id: i < 2 ? 'a1' : 'b2',
+    title: 't',
+    src: `https://img.test/${i}.jpg`,
+    reason: 'could not connect (ENOTFOUND)',
+  });
+
+  it('says nothing when every image was fetched', () => {
+    expect(imageFailureReport([], 'md')).toBe('');
+  });
+
+  it('says what the document holds instead and lists each image with its reason', () => {
+    const md = imageFailureReport([0, 1, 2].map(failure), 'md');
+    expect(md).toContain('warning: 3 images in 2 articles could not be fetched');
+    expect(md).toContain('links them remotely');
+    expect(md).toContain('  a1  https://img.test/0.jpg  (could not connect (ENOTFOUND))');
+    expect(md).toContain('  b2  https://img.test/2.jpg');
+    expect(imageFailureReport([failure(0)], 'pdf')).toContain('1 image in 1 article');
+    expect(imageFailureReport([failure(0)], 'pdf')).toContain('marked box');
+  });
+
+  it('lists twenty and counts the rest, which the manifest holds', () => {
+    const text = imageFailureReport(
+      Array.from({ length: 25 }, (_, i) => failure(i)),
+      'md',
+    );
+    expect(text.split('\n').filter((l) => l.startsWith('  b2'))).toHaveLength(18);
+    expect(text).toContain('… and 5 more (listed in the manifest)');
   });
 });

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createExporter } from '../../../electron/core/export/create-exporter';
+import { createHttpImageFetcher } from '../../../electron/core/export/fetch-image';
 import { fakePrinter, makeArticle, richArticle, seedArticle } from './fixtures';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
@@ -82,6 +85,59 @@ describe('exportTo, Markdown to a folder', () => {
     expect(md).toContain(`![Chart](${base.replace(/ /g, '%20')}.assets/1.png)`);
     expect(md).toContain('](https://img.example.com/river%20%281%29.jpg)');
     expect(readFileSync(path.join(dir, `${base}.assets`, '1.png'))).toEqual(Buffer.from(PNG));
+  });
+
+  it('saves images fetched over HTTP and reports each one it could not fetch, with why', async () => {
+    // A real server on the loopback: one image, one 404; a closed port refuses the third.
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/ok.png') res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+      else res.writeHead(404).end('not here');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const srcs = [`${base}/ok.png`, `${base}/gone.jpg`, `http://127.0.0.1:${closedPort}/x.jpg`];
+    const article = makeArticle({
+      id: 'imgs',
+      title: 'Images',
+      contentHtml: srcs.map((src, i) => `<p><img src="${src}" alt="pic ${i}"></p>`).join(''),
+    });
+    try {
+      const exporter = createExporter({
+        printer: async () => fakePrinter(),
+        fetchImage: createHttpImageFetcher({ timeoutMs: 5_000 }),
+      });
+      const out = await exporter.exportTo({
+        articles: [article],
+        format: 'md',
+        outDir: dir,
+        assets: true,
+      });
+      const md = readFileSync(path.join(dir, 'Images.md'), 'utf8');
+      expect(md).toContain('![pic 0](Images.assets/1.png)');
+      expect(readFileSync(path.join(dir, 'Images.assets', '1.png'))).toEqual(Buffer.from(PNG));
+      // Nothing is lost: the others keep their remote links.
+      expect(md).toContain(`![pic 1](${srcs[1]})`);
+      expect(md).toContain(`![pic 2](${srcs[2]})`);
+      expect(out.imageFailures).toEqual([
+        { id: 'imgs', title: 'Images', src: srcs[1], reason: 'HTTP 404 Not Found' },
+        {
+          id: 'imgs',
+          title: 'Images',
+          src: srcs[2],
+          reason: expect.stringContaining('ECONNREFUSED'),
+        },
+      ]);
+      const manifest = JSON.parse(readFileSync(out.manifestPath as string, 'utf8'));
+      expect(manifest.items[0].imagesNotFetched).toEqual(
+        out.imageFailures?.map(({ src, reason }) => ({ src, reason })),
+      );
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('keeps a hostile title inside the export folder', async () => {
