@@ -50,12 +50,30 @@ export function extractByline($: CheerioAPI, root: Element, siteName: string): B
   const firstProse = all.findIndex((e) => e.name === 'p' && textUpTo(e, 60).trim().length >= 40);
   // Bylines print above the story: only look before the first real paragraph.
   const head = all.slice(0, firstProse < 0 ? 300 : Math.min(firstProse, 300));
-  return (
-    personList(head, siteName) ??
+  const found = personList(head, siteName) ??
     mirrorHeader(head, siteName) ??
     authorTagged(all, siteName) ??
-    printedLine(all, head, siteName) ?? { authors: [], byline: '' }
-  );
+    printedLine(all, head, siteName) ?? { authors: [], byline: '' };
+  return { ...found, byline: withoutRepeats(found.byline) };
+}
+
+const NAME_SEPARATOR = /\s*[,，、]\s*/;
+
+/**
+ * A byline with each name once: feed mirrors print an author field twice over ("HISAKO
+ * UENO,HISAKO UENO"), which the reader would show as it stands.
+ */
+export function withoutRepeats(byline: string): string {
+  const parts = byline.split(NAME_SEPARATOR);
+  if (parts.length < 2) return byline;
+  const seen = new Set<string>();
+  const kept = parts.filter((p) => {
+    const key = p.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return kept.length === parts.length ? byline : kept.join(NAME_SEPARATOR.exec(byline)![0]);
 }
 
 /** BBC: <ul role=list><li>Name</li><li>Title, outlet or English name</li></ul> before the story. */

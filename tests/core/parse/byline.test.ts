@@ -1,7 +1,7 @@
 import { load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { cleanNames, extractByline } from '../../../electron/core/parse/byline';
+import { cleanNames, extractByline, withoutRepeats } from '../../../electron/core/parse/byline';
 
 function byline(html: string, site = 'BBC中文') {
   const $ = load(html);
@@ -44,6 +44,16 @@ describe('extractByline', () => {
     expect(
       byline('<div><i>Mon, 15 Mar 2021 03:05:56 GMT</i></div><p>正文</p>', '美国之音').authors,
     ).toEqual([]);
+  });
+
+  it('prints each name of a repeated feed byline once', () => {
+    expect(
+      byline('<div><i>HISAKO UENO,HISAKO UENO<br>2020-12-04 15:10:48</i></div><p>正文</p>', 'X'),
+    ).toEqual({ authors: ['Hisako Ueno'], byline: 'HISAKO UENO' });
+    expect(withoutRepeats('张三、李四、张三')).toBe('张三、李四');
+    expect(withoutRepeats('Jane Roe, JANE ROE, John Doe')).toBe('Jane Roe, John Doe');
+    expect(withoutRepeats('Jane Roe, John Doe')).toBe('Jane Roe, John Doe');
+    expect(withoutRepeats('斯影')).toBe('斯影');
   });
 
   it('reads printed lines such as 作者： and 记者X报道', () => {
