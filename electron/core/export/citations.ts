@@ -68,8 +68,13 @@ type EngineItem = Omit<CslItem, 'author'> & {
   author?: Array<CslName & { multi?: { main: string; _key: Record<string, never> } }>;
 };
 
+// citeproc-js pairs an opening ‘ with the next ’, even an apostrophe inside a word, and title
+// case then capitalises what follows it: MLA and Chicago printed "‘We’Re Hardly Heroic.’". A
+// straight apostrophe between letters is read as one, and citeproc prints it curly again.
+const APOSTROPHE = /(?<=\p{L})’(?=\p{L})/gu;
+
 function forEngine(item: CslItem, id: string): EngineItem {
-  const out: EngineItem = { ...item, id };
+  const out: EngineItem = { ...item, id, title: item.title.replace(APOSTROPHE, "'") };
   if (item.author && STATIC_ORDER_LANG.test(item.language ?? '')) {
     out.author = item.author.map((n) =>
       n.family !== undefined ? { ...n, multi: { main: 'en', _key: {} } } : n,

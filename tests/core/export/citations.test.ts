@@ -138,3 +138,30 @@ describe('citations of Latin-script authors in Chinese articles', () => {
     expect(formatCitations([edited], 'apa', 'text')).toMatch(/^Barry, E\. \(/);
   });
 });
+
+describe('apostrophes in titles', () => {
+  const article = makeArticle({
+    title: '‘We’re Hardly Heroic’',
+    authors: ['Tracy Wen Liu'],
+    siteName: 'ChinaFile',
+    lang: 'en',
+  });
+
+  it('title case leaves the letter after an apostrophe alone inside quotes (MLA, Chicago)', () => {
+    for (const style of ['mla', 'chicago-author-date', 'chicago-notes'] as const) {
+      const text = formatCitations([article], style, 'text');
+      expect(text).toContain('‘We’re Hardly Heroic');
+      expect(text).not.toContain('We’Re');
+      expect(formatCitations([article], style, 'html')).not.toContain('We’Re');
+    }
+  });
+
+  it('prints the apostrophe curly, as given, where the title is not re-cased', () => {
+    expect(formatCitations([article], 'apa', 'text')).toContain('‘We’re Hardly Heroic.’');
+    expect(formatCitations([article], 'gb-t-7714-numeric', 'text')).toContain(
+      'LIU T W. ‘We’re Hardly Heroic’[N/OL].',
+    );
+    // CSL-JSON keeps the title exactly as stored.
+    expect(articleToCsl(article).title).toBe('‘We’re Hardly Heroic’');
+  });
+});
