@@ -7,6 +7,7 @@ import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import type { Article, ImageRef } from '../../../shared/model';
 import { lightDom } from './light-dom';
+import { pipeTables } from './markdown-tables';
 
 export interface MarkdownOptions {
   /** The formatted citation printed under the title. */
@@ -77,6 +78,7 @@ function createService(): TurndownService {
     hr: '---',
   });
   service.use(gfm);
+  service.use(pipeTables);
   // turndown runs 13 escaping regexes over every text node, a tenth of its time; most text (all
   // of a CJK article's) holds none of the characters they escape and would come back unchanged.
   const escape = service.escape.bind(service);

@@ -99,6 +99,36 @@ describe('Markdown structure', () => {
   });
 });
 
+describe('Markdown tables', () => {
+  it('makes a table without <th> a GFM table, its first row the header (news sites write <td>)', () => {
+    const html =
+      '<table><tbody><tr><td>疫苗</td><td>有效性</td></tr><tr><td>美国辉瑞</td><td>95%</td></tr>' +
+      '<tr><td>中国国药</td><td></td></tr></tbody></table>';
+    expect(htmlToMarkdown(html)).toBe(
+      '| 疫苗 | 有效性 |\n| --- | --- |\n| 美国辉瑞 | 95% |\n| 中国国药 |  |',
+    );
+  });
+
+  it('keeps each row on one line, escapes "|", pads short rows and spanned columns', () => {
+    const html =
+      '<table><caption>Flows</caption><thead><tr><th colspan="2">River</th><th>Flow</th></tr></thead>' +
+      '<tbody><tr><td><p>Rhine</p><p>Main</p></td><td>a|b</td><td>12</td></tr>' +
+      '<tr><td>Elbe</td></tr></tbody></table>';
+    expect(htmlToMarkdown(html)).toBe(
+      '*Flows*\n\n| River |  | Flow |\n| --- | --- | --- |\n| Rhine<br>Main | a\\|b | 12 |\n| Elbe |  |  |',
+    );
+  });
+
+  it('leaves a table a pipe table cannot hold (a row span, a nested table) as HTML', () => {
+    const spans =
+      '<table><tbody><tr><td rowspan="2">a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>';
+    expect(htmlToMarkdown(spans)).toBe(spans);
+    const nested =
+      '<table><tbody><tr><td><table><tbody><tr><td>x</td></tr></tbody></table></td></tr></tbody></table>';
+    expect(htmlToMarkdown(nested)).toBe(nested);
+  });
+});
+
 describe('Markdown escaping', () => {
   it('escapes text exactly as turndown does, with or without characters to escape', () => {
     const plain = new TurndownService();
