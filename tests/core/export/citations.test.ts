@@ -165,3 +165,35 @@ describe('apostrophes in titles', () => {
     expect(articleToCsl(article).title).toBe('‘We’re Hardly Heroic’');
   });
 });
+
+describe('GB/T 7714-2015 terms follow the reference’s language', () => {
+  const english = makeArticle({
+    title: 'Why the war matters',
+    authors: ['Jane Q. Doe', 'John Smith', 'Ann Lee', 'Bo Li'],
+    siteName: 'The New York Times',
+    url: 'https://example.com/war',
+    lang: 'en',
+  });
+
+  it('an English reference: "et al." after three authors and "Anon" for no author', () => {
+    expect(formatCitations([english], 'gb-t-7714-numeric', 'text')).toMatch(
+      /^\[1\] DOE J Q, SMITH J, LEE A, et al\. Why the war matters\[N\/OL\]\. The New York Times, /,
+    );
+    expect(formatCitations([english], 'gb-t-7714-author-date', 'text')).toMatch(
+      /^DOE J Q, SMITH J, LEE A, et al\., 2022\. Why the war matters\[N\/OL\]/,
+    );
+    const anon = { ...english, authors: [] };
+    expect(formatCitations([anon], 'gb-t-7714-author-date', 'text')).toMatch(
+      /^Anon, 2022\. Why the war matters\[N\/OL\]/,
+    );
+  });
+
+  it('a Chinese reference keeps "等" and "佚名"', () => {
+    const chinese = { ...seedArticle(), authors: ['甲', '乙', '丙', '丁'] };
+    expect(formatCitations([chinese], 'gb-t-7714-numeric', 'text')).toMatch(
+      /^\[1\] 甲, 乙, 丙, 等\. /,
+    );
+    const anon = { ...seedArticle(), authors: [] };
+    expect(formatCitations([anon], 'gb-t-7714-author-date', 'text')).toMatch(/^佚名, 2022\. /);
+  });
+});
