@@ -1,5 +1,8 @@
 /**
- * BibTeX (biblatex `@online`) and RIS (`TY  - NEWS`) records, derived from the CSL-JSON record.
+ * BibTeX and RIS (`TY  - NEWS`) records, derived from the CSL-JSON record. The BibTeX is what
+ * both BibTeX's own styles (plain, natbib, gbt7714) and biblatex read, as Zotero writes it: a
+ * biblatex-only `@online` with `date` and `journaltitle` left classic styles without the year or
+ * the publication.
  */
 import type { Article } from '../../../shared/model';
 import { articleToCsl, type CslDate, type CslName } from './csl-data';
@@ -36,21 +39,28 @@ function bibKey(article: Article): string {
   return `folio${year}${id}`;
 }
 
-/** One biblatex `@online` entry per article (with `urldate`), ready for a .bib file. */
+/** BibTeX's month macros, which every style defines (biblatex too). */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** One `@article` entry per article (with `urldate` for biblatex), ready for a .bib file. */
 export function toBibtex(articles: Article[]): string {
   return articles
     .map((article) => {
       const csl = articleToCsl(article);
+      // Values in braces, but a month is a macro and must stay bare.
       const fields: Array<[string, string]> = [];
-      if (csl.author?.length) fields.push(['author', csl.author.map(bibName).join(' and ')]);
-      fields.push(['title', `{${bibEscape(csl.title)}}`]);
-      if (csl['container-title']) fields.push(['journaltitle', bibEscape(csl['container-title'])]);
-      if (csl.issued) fields.push(['date', isoDate(csl.issued)]);
-      if (csl.URL) fields.push(['url', csl.URL]);
-      if (csl.accessed) fields.push(['urldate', isoDate(csl.accessed)]);
-      if (csl.language) fields.push(['langid', csl.language]);
-      const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
-      return `@online{${bibKey(article)},\n${body}\n}\n`;
+      const braced = (k: string, v: string) => fields.push([k, `{${v}}`]);
+      if (csl.author?.length) braced('author', csl.author.map(bibName).join(' and '));
+      braced('title', `{${bibEscape(csl.title)}}`);
+      if (csl['container-title']) braced('journal', bibEscape(csl['container-title']));
+      const [year, month] = csl.issued?.['date-parts'][0] ?? [];
+      if (year !== undefined) braced('year', String(year));
+      if (month !== undefined && MONTHS[month - 1]) fields.push(['month', MONTHS[month - 1]!]);
+      if (csl.URL) braced('url', csl.URL);
+      if (csl.accessed) braced('urldate', isoDate(csl.accessed));
+      if (csl.language) braced('langid', csl.language);
+      const body = fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n');
+      return `@article{${bibKey(article)},\n${body}\n}\n`;
     })
     .join('\n');
 }

@@ -3,17 +3,25 @@ import { toBibtex, toCslJson, toRis } from '../../../electron/core/export/bibtex
 import { makeArticle, seedArticle } from './fixtures';
 
 describe('BibTeX', () => {
-  it('writes an @online entry with the CJK author kept whole and a urldate', () => {
+  it('writes an @article entry classic BibTeX reads, CJK author whole, with a urldate', () => {
     const bib = toBibtex([seedArticle()]);
-    expect(bib).toMatch(/^@online\{folio2022[A-Za-z0-9]+,\n/);
+    expect(bib).toMatch(/^@article\{folio2022[A-Za-z0-9]+,\n/);
     expect(bib).toContain('  author = {{斯影}}');
     expect(bib).toContain(
       '  title = {{习近平疫情后首次外访并与普京会面 为第三任期传递哪些外交信号}}',
     );
-    expect(bib).toContain('  journaltitle = {BBC中文}');
-    expect(bib).toContain('  date = {2022-09-16}');
+    // Fields of BibTeX's own styles: journal, year, and month as its macro (bare).
+    expect(bib).toContain('  journal = {BBC中文}');
+    expect(bib).toContain('  year = {2022}');
+    expect(bib).toContain('  month = sep,');
     expect(bib).toContain('  url = {https://www.bbc.com/zhongwen/simp/world-62912357}');
     expect(bib).toContain('  urldate = {2026-11-28}');
+    expect(bib).not.toMatch(/journaltitle|@online|\bdate =/);
+  });
+
+  it('leaves out the year and month of an undated article', () => {
+    const bib = toBibtex([makeArticle({ title: 'Undated', publishedAt: null })]);
+    expect(bib).not.toMatch(/year =|month =/);
   });
 
   it('escapes LaTeX specials and joins Latin authors with "and"', () => {

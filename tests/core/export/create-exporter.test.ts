@@ -182,7 +182,7 @@ describe('exportTo, other formats', () => {
       outDir: dir,
     });
     expect(out.files.map((f) => path.basename(f))).toEqual(['references.bib']);
-    expect(readFileSync(out.files[0] as string, 'utf8').match(/@online\{/g)).toHaveLength(2);
+    expect(readFileSync(out.files[0] as string, 'utf8').match(/@article\{/g)).toHaveLength(2);
   });
 
   it('bundles everything into a zip with a manifest of output hashes', async () => {
