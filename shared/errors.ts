@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'LIBRARY_CORRUPT',
   'UNSUPPORTED',
   'EXPORT_FAILED',
+  'IMAGES_NOT_FETCHED',
   'CONFLICT',
   'INTERNAL',
 ] as const;

@@ -86,9 +86,23 @@ export async function runExport(
       },
     });
     const output = await target.finish(outcome);
-    // The exporter reports progress only; per-article results say every article made it out.
-    for (const a of articles)
-      job.addResult({ file: a.title || a.id, status: 'exported', id: a.id });
+    // Every article made it out; one whose images stayed remote says which and why.
+    for (const a of articles) {
+      const missed = (outcome.imageFailures ?? []).filter((f) => f.id === a.id);
+      job.addResult({
+        file: a.title || a.id,
+        status: 'exported',
+        id: a.id,
+        ...(missed.length > 0 && {
+          error: {
+            code: 'IMAGES_NOT_FETCHED' as const,
+            message: `${missed.length} image(s) not downloaded: ${missed
+              .map((f) => `${f.src} (${f.reason})`)
+              .join('; ')}`,
+          },
+        }),
+      });
+    }
     job.finish({ output });
   } catch (err) {
     await target.abort?.().catch(() => undefined);

@@ -163,6 +163,38 @@ describe('createFolioService', () => {
     expect(finished).toHaveLength(1);
   });
 
+  it("says which article's images stayed remote, in its result", async () => {
+    core = createFakeCore({
+      imageFailures: [
+        { id: 'x2', title: '二', src: 'https://img.example/a.jpg', reason: 'HTTP 404' },
+        {
+          id: 'x2',
+          title: '二',
+          src: 'https://img.example/b.jpg',
+          reason: 'no answer within 15 s',
+        },
+      ],
+    });
+    core.articles.set('x1', fakeArticle('x1', '一'));
+    core.articles.set('x2', fakeArticle('x2', '二'));
+    const api = createFolioService({ core, platform: platform(), sampleDir: tmp });
+    const status = await waitJob(
+      api,
+      (await api.exportArticles({ ids: ['x1', 'x2'], format: 'md', assets: true })).jobId,
+    );
+    expect(status.error).toBeNull();
+    expect(status.results[0]).toEqual({ file: '一', status: 'exported', id: 'x1' });
+    expect(status.results[1]).toMatchObject({
+      status: 'exported',
+      id: 'x2',
+      error: { code: 'IMAGES_NOT_FETCHED' },
+    });
+    expect(status.results[1]!.error!.message).toBe(
+      '2 image(s) not downloaded: https://img.example/a.jpg (HTTP 404); ' +
+        'https://img.example/b.jpg (no answer within 15 s)',
+    );
+  });
+
   it('exports a search result via matchIds', async () => {
     core.articles.set('q1', fakeArticle('q1', '香港选举'));
     core.articles.set('q2', fakeArticle('q2', '台湾'));

@@ -8,7 +8,13 @@ import type { SearchResponse, Settings } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
 import type { Article } from '../../../shared/model';
 import { toSummary as summary } from '../../../shared/summary';
-import type { ExportOptions, FolioCore, Library, LibraryEvent } from '../../../electron/core/ports';
+import type {
+  ExportOptions,
+  ExportOutcome,
+  FolioCore,
+  Library,
+  LibraryEvent,
+} from '../../../electron/core/ports';
 
 /** A minimal stored article with the given id and title. */
 export function fakeArticle(id: string, title: string, extra: Partial<Article> = {}): Article {
@@ -54,7 +60,9 @@ export interface FakeCore extends FolioCore {
 }
 
 /** Builds a fake core. Files whose text starts with "BAD" fail to import with NO_CONTENT. */
-export function createFakeCore(opts: { exportFails?: boolean } = {}): FakeCore {
+export function createFakeCore(
+  opts: { exportFails?: boolean; imageFailures?: ExportOutcome['imageFailures'] } = {},
+): FakeCore {
   const articles = new Map<string, Article>();
   const originals = new Map<string, Uint8Array>();
   const exports: ExportOptions[] = [];
@@ -190,7 +198,11 @@ export function createFakeCore(opts: { exportFails?: boolean } = {}): FakeCore {
           files.push(file);
           options.onProgress?.(i + 1, options.articles.length, a.title);
         }
-        return { files, manifestPath: null };
+        return {
+          files,
+          manifestPath: null,
+          ...(opts.imageFailures && { imageFailures: opts.imageFailures }),
+        };
       },
       close: async () => undefined,
     },
