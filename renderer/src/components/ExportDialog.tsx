@@ -31,10 +31,12 @@ export function ExportDialog({ ids, onStarted, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('md');
   const [includeNotes, setIncludeNotes] = useState(true);
   const [assets, setAssets] = useState(false);
+  // Markdown saves images beside each file; HTML carries them inside as data: URIs.
+  const withImages = format === 'md' || format === 'html';
   const [zip, setZip] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const start = (): void => {
-    api.exportArticles({ ids, format, includeNotes, assets: format === 'md' && assets, zip }).then(
+    api.exportArticles({ ids, format, includeNotes, assets: withImages && assets, zip }).then(
       (job) => {
         onStarted(job);
         onClose();
@@ -71,10 +73,10 @@ export function ExportDialog({ ids, onStarted, onClose }: ExportDialogProps) {
           />
           {t('export.includeNotes')}
         </label>
-        {format === 'md' && (
+        {withImages && (
           <label className="check">
             <input type="checkbox" checked={assets} onChange={(e) => setAssets(e.target.checked)} />
-            {t('export.assets')}
+            {t(format === 'html' ? 'export.embedImages' : 'export.assets')}
           </label>
         )}
         <label className="check">

@@ -127,6 +127,7 @@ export const en = {
   'export.format': 'Format',
   'export.includeNotes': 'Include notes',
   'export.assets': 'Save images beside the files',
+  'export.embedImages': 'Embed images in the files',
   'export.zip': 'Bundle into one zip',
   'export.start': 'Export {count:article|articles}',
   'export.savedTo': 'Saved to {path}',
@@ -160,6 +161,8 @@ export const en = {
   'hint.LIBRARY_CORRUPT': 'The library needs repair. Back it up, then restart Folio.',
   'hint.UNSUPPORTED': 'Not available here.',
   'hint.EXPORT_FAILED': 'Export failed. Check the destination has space and try again.',
+  'hint.IMAGES_NOT_FETCHED':
+    'Exported, but some images could not be downloaded: the copy links to them on the web. Try again when online.',
   'hint.CONFLICT': 'Changed elsewhere meanwhile. Reload and retry.',
   'hint.INTERNAL': 'Something went wrong. Try again; if it persists, report it.',
   'confirm.title': 'Please confirm',

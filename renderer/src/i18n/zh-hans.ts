@@ -128,6 +128,7 @@ export const zhHans: Catalogue = {
   'export.format': '格式',
   'export.includeNotes': '包括笔记',
   'export.assets': '把图片保存在文件旁',
+  'export.embedImages': '把图片嵌入文件',
   'export.zip': '打包成一个 zip',
   'export.start': '导出 {count} 篇文章',
   'export.savedTo': '已保存到 {path}',
@@ -161,6 +162,8 @@ export const zhHans: Catalogue = {
   'hint.LIBRARY_CORRUPT': '资料库需要修复。请先备份，再重启 Folio。',
   'hint.UNSUPPORTED': '此处不支持。',
   'hint.EXPORT_FAILED': '导出失败。请确认目标位置有空间后重试。',
+  'hint.IMAGES_NOT_FETCHED':
+    '已导出，但部分图片无法下载：副本中以网址链接这些图片。联网后可重新导出。',
   'hint.CONFLICT': '内容已在别处更改。请重新载入后重试。',
   'hint.INTERNAL': '出了点问题。请重试；如仍出现，请报告。',
   'confirm.title': '请确认',
