@@ -3,15 +3,11 @@ import type { FunctionComponent } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { FolioApi } from '../../../shared/api';
 import { createFakeApi } from '../fixtures/fake-api';
+import { until } from '../fixtures/until';
 
 // The root tsconfig type-checks tests without JSX, so a .tsx module is imported by a path it
 // does not follow.
 const APP = '../../../renderer/src/app/App';
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-}
 
 describe('empty states', () => {
   it('says which view is empty and names the empty sidebar sections', async () => {

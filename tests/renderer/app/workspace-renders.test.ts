@@ -3,6 +3,7 @@ import type { FunctionComponent } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { FolioApi } from '../../../shared/api';
 import { createFakeApi } from '../fixtures/fake-api';
+import { until } from '../fixtures/until';
 import { installRenderCounter } from './render-counter';
 
 // The root tsconfig type-checks tests without JSX, so a .tsx module is imported by a path it
@@ -17,12 +18,6 @@ function type(input: HTMLInputElement, text: string): void {
   const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   set.call(input, text);
   input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-/** Polls with real timers, as the page runs: no act(), which would batch what it measures. */
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
 }
 
 describe('Workspace renders', () => {

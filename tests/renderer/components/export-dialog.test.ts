@@ -3,16 +3,12 @@ import type { FunctionComponent } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { ExportRequest, FolioApi } from '../../../shared/api';
 import { createFakeApi } from '../fixtures/fake-api';
+import { until } from '../fixtures/until';
 
 // The root tsconfig type-checks tests without JSX, so a .tsx module is imported by a path it
 // does not follow.
 const DIALOG = '../../../renderer/src/components/ExportDialog';
 const API_CONTEXT = '../../../renderer/src/api/api-context';
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-}
 
 describe('ExportDialog', () => {
   it('offers images for Markdown (beside) and HTML (embedded), and sends the choice', async () => {
