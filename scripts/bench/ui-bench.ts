@@ -112,16 +112,37 @@ async function buildLibrary(dir: string, size: number): Promise<void> {
   console.log(`built ${ids.length} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
+/** What PAGE_PROBES keeps in the page. */
+interface PageBench {
+  input: number;
+  click: number;
+  listAt: number;
+  painted: number;
+  markPaint(): void;
+}
+
 /**
  * Records, in the page, when the user last typed and clicked, and when the first list row was
  * painted (epoch ms): the driver runs in the core's process, so it sees the page late whenever the
  * core is busy, while the page's own clock shows what the user saw.
  */
 const PAGE_PROBES = (): void => {
-  const w = window as unknown as {
-    __bench: { input: number; click: number; listAt: number; painted: number };
+  const w = window as unknown as { __bench: PageBench };
+  w.__bench = {
+    input: 0,
+    click: 0,
+    listAt: 0,
+    painted: 0,
+    // Called from a frame's animation callbacks: a task posted there runs once that frame is laid
+    // out and painted, which is when the page has drawn what the callback saw.
+    markPaint() {
+      const bench = w.__bench;
+      bench.painted = 0;
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (bench.painted = performance.now());
+      ch.port2.postMessage(0);
+    },
   };
-  w.__bench = { input: 0, click: 0, listAt: 0, painted: 0 };
   // Resource timings of the API calls give the breakdown of a search (see measureSearch).
   performance.setResourceTimingBufferSize(100_000);
   document.addEventListener('input', () => (w.__bench.input = performance.now()), true);
@@ -211,6 +232,26 @@ interface SearchParts {
 }
 
 /**
+ * The parts of an action that began at `from` (page time) and was shown at `shown`, from the
+ * resource timing of its API call (`start`, `end`, the shell's `core` time, `bytes`) and the time
+ * that frame was painted.
+ */
+function partsOf(
+  from: number,
+  shown: number,
+  t: { start: number; end: number; core: number; painted: number; bytes: number },
+): SearchParts {
+  return {
+    send: t.start - from,
+    core: t.core,
+    http: t.end - t.start - t.core,
+    show: shown - t.end,
+    paint: t.painted - shown,
+    bytes: t.bytes,
+  };
+}
+
+/**
  * Times each query from its last keystroke. CJK arrives from an input method as one committed
  * string (with `ime`, after its pinyin was composed key by key, as an input method sends it);
  * Latin is typed key by key.
@@ -238,13 +279,7 @@ async function measureSearch(
           el?.getAttribute('data-query') === want &&
           el.querySelector('[data-testid="search-hit"], .list-empty') !== null;
         if (!done) return 0;
-        // A task posted from the frame's animation callbacks runs once the frame is laid out and
-        // painted: that is when the page has drawn the results.
-        const bench = (window as unknown as { __bench: { painted: number } }).__bench;
-        bench.painted = 0;
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => (bench.painted = performance.now());
-        ch.port2.postMessage(0);
+        (window as unknown as { __bench: PageBench }).__bench.markPaint();
         return performance.now();
       },
       q,
@@ -282,14 +317,7 @@ async function measureSearch(
       };
     });
     out.push(shown - timing.typed);
-    parts.push({
-      send: timing.start - timing.typed,
-      core: timing.core,
-      http: timing.end - timing.start - timing.core,
-      show: shown - timing.end,
-      paint: timing.painted - shown,
-      bytes: timing.bytes,
-    });
+    parts.push(partsOf(timing.typed, shown, timing));
   }
   await box.fill('');
   await cdp?.detach();
@@ -358,11 +386,7 @@ async function measureSelect(
           art?.querySelector('h1')?.textContent?.trim() === want &&
           (art.querySelector('.article-body')?.textContent?.length ?? 0) > 0;
         if (!done) return 0;
-        const bench = (window as unknown as { __bench: { painted: number } }).__bench;
-        bench.painted = 0;
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => (bench.painted = performance.now());
-        ch.port2.postMessage(0);
+        (window as unknown as { __bench: PageBench }).__bench.markPaint();
         return performance.now();
       },
       title,
@@ -387,15 +411,7 @@ async function measureSelect(
       };
     });
     out.push(shown - timing.clicked);
-    parts.push({
-      send: timing.start - timing.clicked,
-      core: timing.core,
-      http: timing.end - timing.start - timing.core,
-      show: shown - timing.end,
-      paint: timing.painted - shown,
-      bytes: timing.bytes,
-      chars: timing.chars,
-    });
+    parts.push({ ...partsOf(timing.clicked, shown, timing), chars: timing.chars });
   }
   return { totals: out, parts };
 }
