@@ -162,6 +162,17 @@ async function call<T>(channel: string, payload: unknown, event: unknown = trust
   return (await handler(event, payload)) as Result<T>;
 }
 
+/** The status of job `jobId` once it has finished, polled through the IPC handler. */
+async function finishedJob(jobId: string): Promise<JobStatus | null> {
+  let final: JobStatus | null = null;
+  await until(async () => {
+    const r = await call<JobStatus>(CHANNELS.jobStatus, { jobId });
+    if (r.ok) final = r.data;
+    return r.ok && r.data.finished;
+  }, `job ${jobId} finished`);
+  return final;
+}
+
 beforeAll(async () => {
   state.userData = await mkdtemp(path.join(os.tmpdir(), 'folio-main-'));
   // No file arguments: vitest's own argv must not be mistaken for files to import.
@@ -254,14 +265,7 @@ describe('electron main (composition root)', () => {
     await until(() => state.sent.length > 0, 'import started');
     const [channel, job] = state.sent[0] ?? [];
     expect(channel).toBe(HOST_EVENTS.importStarted);
-    const jobId = (job as { jobId: string }).jobId;
-    let final: JobStatus | null = null;
-    await until(async () => {
-      const r = await call<JobStatus>(CHANNELS.jobStatus, { jobId });
-      if (r.ok) final = r.data;
-      return r.ok && r.data.finished;
-    }, 'forwarded import finished');
-    const done = final as JobStatus | null;
+    const done = await finishedJob((job as { jobId: string }).jobId);
     // The same files as the sample: recognised as duplicates, not imported twice.
     expect(done?.results.length).toBeGreaterThan(0);
     expect(done?.results.every((r) => r.status === 'duplicate')).toBe(true);
@@ -280,14 +284,7 @@ describe('electron main (composition root)', () => {
     const argv = ['/opt/Folio/folio', '--original-process-start-time=1', 'no-such-folder'];
     secondInstance({}, argv, '/', { files: [path.resolve('seeds')] });
     await until(() => state.sent.length > sent, 'import started');
-    const jobId = (state.sent[sent]?.[1] as { jobId: string }).jobId;
-    let final: JobStatus | null = null;
-    await until(async () => {
-      const r = await call<JobStatus>(CHANNELS.jobStatus, { jobId });
-      if (r.ok) final = r.data;
-      return r.ok && r.data.finished;
-    }, 'forwarded import finished');
-    const done = final as JobStatus | null;
+    const done = await finishedJob((state.sent[sent]?.[1] as { jobId: string }).jobId);
     expect(done?.results.length).toBeGreaterThan(0);
     expect(done?.results.every((r) => r.status === 'duplicate')).toBe(true);
   });
