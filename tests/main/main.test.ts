@@ -243,13 +243,7 @@ describe('electron main (composition root)', () => {
   it('imports the bundled sample through IPC', async () => {
     const started = await call<{ jobId: string }>(CHANNELS.importSample, undefined);
     if (!started.ok) throw new Error(started.error.message);
-    let status: JobStatus | null = null;
-    await until(async () => {
-      const r = await call<JobStatus>(CHANNELS.jobStatus, { jobId: started.data.jobId });
-      if (r.ok) status = r.data;
-      return r.ok && r.data.finished;
-    }, 'sample import finished');
-    const final = status as JobStatus | null;
+    const final = await finishedJob(started.data.jobId);
     expect(final?.results.length).toBeGreaterThan(0);
     expect(final?.results.map((r) => r.status)).toEqual(final?.results.map(() => 'imported'));
     const info = await call<LibraryInfo>(CHANNELS.libraryInfo, undefined);
