@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
-import type { FunctionComponent } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { FolioApi } from '../../../shared/api';
 import { createFakeApi } from '../fixtures/fake-api';
+import { mountApp } from '../fixtures/mount-app';
 import { until } from '../fixtures/until';
 import { installRenderCounter } from './render-counter';
-
-// The root tsconfig type-checks tests without JSX, so a .tsx module is imported by a path it
-// does not follow.
-const APP = '../../../renderer/src/app/App';
 
 // Before react-dom loads (the imports below are dynamic for that reason).
 const counter = installRenderCounter();
@@ -22,20 +18,12 @@ function type(input: HTMLInputElement, text: string): void {
 
 describe('Workspace renders', () => {
   it('draws a search answer without rendering the sidebar, toolbar or reader again', async () => {
-    const { createElement } = await import('react');
-    const { createRoot } = await import('react-dom/client');
-    const { App } = (await import(/* @vite-ignore */ APP)) as {
-      App: FunctionComponent<{ api: FolioApi }>;
-    };
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
     // Searches answer when the test says so.
     const fake = createFakeApi(60);
     let release = (): void => undefined;
     const gate = new Promise<void>((r) => (release = r));
     const api: FolioApi = { ...fake, search: (req) => gate.then(() => fake.search(req)) };
-    root.render(createElement(App, { api }));
+    const { host, unmount } = await mountApp(api);
     await until(
       () => host.querySelector('[data-testid="sidebar"] [data-testid="nav-all"]') !== null,
     );
@@ -54,7 +42,6 @@ describe('Workspace renders', () => {
     const title = host.querySelector('[data-testid="search-hit"] .row-title')!;
     expect(title.querySelector('mark')?.textContent).toBe('经济');
     expect(title.querySelectorAll('*').length).toBe(title.querySelectorAll('mark').length);
-    root.unmount();
-    host.remove();
+    unmount();
   });
 });
