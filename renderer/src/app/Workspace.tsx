@@ -81,6 +81,8 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   const onError = useCallback((err: unknown) => setError(errorText(errorOf(err))), [errorText]);
   const actions = useActions({ api, lib, confirm, t, onError });
   const search = useSearch(api, query);
+  // Only the answer to the query in the box counts: an older one may be for a different text.
+  const queryInvalid = search.error?.code === 'INVALID_QUERY' && search.query === query.trim();
   const searching = query.trim() !== '';
   const { request } = search;
   // Typed, picked or refined: the search starts before React renders the new query.
@@ -238,6 +240,7 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
         query={query}
         onQuery={changeQuery}
         onSaveSearch={saveSearch}
+        queryInvalid={queryInvalid}
         selectedCount={ids.length}
         inTrash={inTrash}
         trashCount={viewCounts.trash}

@@ -26,11 +26,13 @@ export interface SearchBoxProps {
   value: string;
   onChange: (q: string) => void;
   onSave: (name: string) => void;
+  /** False while the query is malformed: "Save search" would keep a query that cannot run. */
+  canSave: boolean;
 }
 
 /** Search box. */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
-  { value, onChange, onSave },
+  { value, onChange, onSave, canSave },
   ref,
 ) {
   const t = useT();
@@ -86,7 +88,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       >
         ?
       </button>
-      {value.trim() !== '' && naming === null && (
+      {value.trim() !== '' && canSave && naming === null && (
         <button type="button" onClick={() => setNaming(value.trim())} data-testid="save-search">
           {t('search.save')}
         </button>

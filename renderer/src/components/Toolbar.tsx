@@ -9,6 +9,8 @@ export interface ToolbarProps {
   query: string;
   onQuery: (q: string) => void;
   onSaveSearch: (name: string) => void;
+  /** The search answered that the query is malformed: there is nothing worth saving. */
+  queryInvalid: boolean;
   selectedCount: number;
   inTrash: boolean;
   trashCount: number;
@@ -30,7 +32,13 @@ const ToolbarPane = forwardRef<HTMLInputElement, ToolbarProps>(function Toolbar(
   return (
     <header className="toolbar" role="toolbar" aria-label={t('appName')} data-testid="toolbar">
       <span className="brand">{t('appName')}</span>
-      <SearchBox ref={ref} value={p.query} onChange={p.onQuery} onSave={p.onSaveSearch} />
+      <SearchBox
+        ref={ref}
+        value={p.query}
+        onChange={p.onQuery}
+        onSave={p.onSaveSearch}
+        canSave={!p.queryInvalid}
+      />
       <div className="toolbar-actions">
         {p.selectedCount > 1 && (
           <span className="muted">{t('toolbar.selected', { count: p.selectedCount })}</span>

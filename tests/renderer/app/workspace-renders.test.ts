@@ -3,18 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { FolioApi } from '../../../shared/api';
 import { createFakeApi } from '../fixtures/fake-api';
 import { mountApp } from '../fixtures/mount-app';
+import { typeInto } from '../fixtures/type-into';
 import { until } from '../fixtures/until';
 import { installRenderCounter } from './render-counter';
 
 // Before react-dom loads (the imports below are dynamic for that reason).
 const counter = installRenderCounter();
-
-/** Types `text` into the input as the browser does: native value setter, then an input event. */
-function type(input: HTMLInputElement, text: string): void {
-  const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  set.call(input, text);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 describe('Workspace renders', () => {
   it('draws a search answer without rendering the sidebar, toolbar or reader again', async () => {
@@ -28,7 +22,7 @@ describe('Workspace renders', () => {
       () => host.querySelector('[data-testid="sidebar"] [data-testid="nav-all"]') !== null,
     );
     const input = host.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
-    type(input, '经济');
+    typeInto(input, '经济');
     await new Promise((r) => setTimeout(r, 20));
     // The keystroke's render is done; the answer is still on its way.
     expect(host.querySelector('[data-testid="search-hit"]')).toBeNull();
