@@ -82,7 +82,13 @@ function hasAncestor(el: Element, name: string, stop: Element): boolean {
 }
 
 /** Decides whether a container inside the article is furniture. */
-function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: number): boolean {
+function isFurniture(
+  el: Element,
+  s: ElementStats,
+  root: Element,
+  rootUnits: number,
+  stats: Map<Element, ElementStats>,
+): boolean {
   // Never throw away most of the article because of a misleading name.
   if (s.units > rootUnits * 0.5) return false;
   if (isUnlikely(el) || isBoilerplateName(el)) return true;
@@ -93,8 +99,16 @@ function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: num
   if (s.units < 90 && !s.hasBlockChild && isDateLine(textOf(el))) return true;
   // Embedded posts (tweets, Instagram) are quoted content even though they are mostly links.
   if (EMBED.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false;
-  // A short paragraph that is one link is a "read this next" teaser, not prose.
-  if (!s.hasBlockChild && s.units < 300 && linkDensity(s) > 0.75 && s.images === 0) return true;
+  // A short paragraph that is one link is a "read this next" teaser, not prose; a span around
+  // a link inside a sentence is part of that sentence.
+  if (
+    !s.hasBlockChild &&
+    s.units < 300 &&
+    linkDensity(s) > 0.75 &&
+    s.images === 0 &&
+    !inRunningText(el, s, stats)
+  )
+    return true;
   if (el.name === 'p' || el.name === 'span') return false;
   if (weight < 0 && s.punct < 10) return true;
   if (s.punct >= 10 && ld < 0.5) return false;
@@ -113,6 +127,14 @@ function isFurniture(el: Element, s: ElementStats, root: Element, rootUnits: num
   if (weight < 25 && ld > (isList ? 0.5 : 0.33)) return true;
   if (weight >= 25 && ld > 0.5) return true;
   return false;
+}
+
+/** True for an inline element whose parent has other inline text: it sits inside a sentence. */
+function inRunningText(el: Element, s: ElementStats, stats: Map<Element, ElementStats>): boolean {
+  if (el.name !== 'span') return false;
+  const parent = el.parent;
+  const ps = parent && isElement(parent) ? stats.get(parent) : undefined;
+  return ps !== undefined && ps.ownUnits > s.units;
 }
 
 const DATE_WORDS =
@@ -153,7 +175,7 @@ export function cleanContent(root: Element, stats: Map<Element, ElementStats>): 
         continue;
       }
       const s = stats.get(child);
-      if (s && CONDITIONAL.has(child.name) && isFurniture(child, s, root, rootUnits)) {
+      if (s && CONDITIONAL.has(child.name) && isFurniture(child, s, root, rootUnits, stats)) {
         removeElement(child);
         continue;
       }

@@ -35,3 +35,20 @@ describe('web page furniture inside the article', () => {
     expect(a.text).not.toMatch(/Advert|\[button|slideshow requires/);
   });
 });
+
+describe('links inside sentences', () => {
+  const prose = 'The council met on Tuesday and voted to approve the new budget for the city. ';
+  const html =
+    `<html><head><title>A story</title></head><body><article><h1>A story</h1>` +
+    `<p>${prose.repeat(4)}</p>` +
+    `<p>According to the <span><a href="https://x.test/report">audit report</a></span>, ` +
+    `the city spent less than planned. ${prose}</p>` +
+    `<p><span><a href="https://x.test/next">Read this next: why the mayor resigned</a></span></p>` +
+    `<p>${prose.repeat(3)}</p></article></body></html>`;
+
+  it('keeps a span-wrapped link that is part of a sentence but drops a link-only teaser', () => {
+    const a = parseDocument(new TextEncoder().encode(html), 'a.html').article;
+    expect(a.text).toContain('According to the audit report, the city spent');
+    expect(a.text).not.toContain('why the mayor resigned');
+  });
+});
