@@ -61,12 +61,17 @@ export function removeElement(el: Element): void {
   el.next = null;
 }
 
-function textOf(el: Element): string {
+/** The start of an element's text; `gap` goes between elements, which may sit side by side. */
+function textOf(el: Element, gap = ''): string {
   let out = '';
   const visit = (n: Element): void => {
     for (const c of n.children) {
       if (c.type === 'text') out += c.data;
-      else if (isElement(c)) visit(c);
+      else if (isElement(c)) {
+        out += gap;
+        visit(c);
+        out += gap;
+      }
       if (out.length > 120) return;
     }
   };
@@ -96,7 +101,8 @@ function isFurniture(
   const ld = linkDensity(s);
   if (s.units < 60 && LABEL.test(textOf(el))) return true;
   if (!s.hasBlockChild && SHORTCODE.test(textOf(el))) return true;
-  if (s.units < 90 && !s.hasBlockChild && isDateLine(textOf(el))) return true;
+  // Two <time> elements often touch ("…4:29 AM ESTUpdated 1 hour ago"): read them apart.
+  if (s.units < 90 && !s.hasBlockChild && isDateLine(textOf(el, ' '))) return true;
   // Embedded posts (tweets, Instagram) are quoted content even though they are mostly links.
   if (EMBED.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false;
   // A short paragraph that is one link is a "read this next" teaser, not prose; a span around
@@ -138,12 +144,15 @@ function inRunningText(el: Element, s: ElementStats, stats: Map<Element, Element
 }
 
 const DATE_WORDS =
-  /\b(published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|et|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|ago|an?|hours?|minutes?|mins?|days?)\b|发布|更新|时间|[年月日时分秒]/gi;
+  /\b(published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|et|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|ago|an?|hours?|minutes?|mins?|days?|read)\b|发布|更新|时间|[年月日时分秒]/gi;
 
-/** True for a line that is only a date, a time and words like "Published" or "Updated". */
+/**
+ * True for a line that is only a date, a time, a reading time ("• 2 min read") and words like
+ * "Published" or "Updated".
+ */
 export function isDateLine(text: string): boolean {
   if (!/\d|\bago\b/i.test(text)) return false;
-  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|/\-–—()：，]+/g, '');
+  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|/\-–—()：，•·]+/g, '');
   return rest.length <= 2;
 }
 
@@ -163,6 +172,11 @@ function removePopups(el: Element): void {
   }
 }
 
+/** A list item that is only a date: bylines are often lists (author, handle, date). */
+function isDateItem(el: Element, s: ElementStats): boolean {
+  return el.name === 'li' && s.units < 90 && !s.hasBlockChild && isDateLine(textOf(el, ' '));
+}
+
 /** Cleans `root` in place; `stats` must have been measured before any removal. */
 export function cleanContent(root: Element, stats: Map<Element, ElementStats>): void {
   const rootUnits = stats.get(root)?.units ?? 0;
@@ -175,7 +189,11 @@ export function cleanContent(root: Element, stats: Map<Element, ElementStats>): 
         continue;
       }
       const s = stats.get(child);
-      if (s && CONDITIONAL.has(child.name) && isFurniture(child, s, root, rootUnits, stats)) {
+      if (
+        s &&
+        ((CONDITIONAL.has(child.name) && isFurniture(child, s, root, rootUnits, stats)) ||
+          isDateItem(child, s))
+      ) {
         removeElement(child);
         continue;
       }

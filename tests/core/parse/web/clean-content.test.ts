@@ -10,6 +10,7 @@ describe('isDateLine', () => {
     expect(isDateLine('20 Nov 2019 08:00 GMT')).toBe(true);
     expect(isDateLine('发布时间：2019年11月20日 10:30')).toBe(true);
     expect(isDateLine('Updated 3 hours ago')).toBe(true);
+    expect(isDateLine('Nov 18, 2019 at 9:24 pm ET • 2 min read')).toBe(true);
   });
 
   it('leaves sentences that merely mention dates', () => {
@@ -50,5 +51,30 @@ describe('links inside sentences', () => {
     const a = parseDocument(new TextEncoder().encode(html), 'a.html').article;
     expect(a.text).toContain('According to the audit report, the city spent');
     expect(a.text).not.toContain('why the mayor resigned');
+  });
+});
+
+describe('date lines in the article header', () => {
+  const prose = 'The council met on Tuesday and voted to approve the new budget for the city. ';
+  const html = (header: string): Uint8Array =>
+    new TextEncoder().encode(
+      `<html><head><title>A story</title></head><body><article><h1>A story</h1>${header}` +
+        `<p>${prose.repeat(4)}</p><p>${prose.repeat(3)}</p></article></body></html>`,
+    );
+
+  it('drops two time elements that touch, read as one line', () => {
+    const header =
+      '<div><time>Published Wed, Nov 20 2019<span></span>4:29 AM EST</time>' +
+      '<time>Updated an hour ago</time></div>';
+    const a = parseDocument(html(header), 'a.html').article;
+    expect(a.text).not.toMatch(/Published|Updated/);
+    expect(a.text).toContain('approve the new budget');
+  });
+
+  it('drops a byline list item that holds only the date and reading time', () => {
+    const header =
+      '<ul><li>Jo Smith</li><li><time>Nov 18, 2019 at 9:24 pm ET</time> • 2 min read</li></ul>';
+    const a = parseDocument(html(header), 'a.html').article;
+    expect(a.text).not.toContain('min read');
   });
 });
