@@ -29,6 +29,12 @@ export function insideDir(dir: string, rel: string): string {
 export async function writeInside(dir: string, file: OutputFile): Promise<string> {
   const full = insideDir(dir, file.path);
   await mkdir(path.dirname(full), { recursive: true });
+  await replaceAtomically(full, file);
+  return full;
+}
+
+/** Writes `file` to `full` through a temp file and a rename: a reader sees old or new, never half. */
+async function replaceAtomically(full: string, file: OutputFile): Promise<void> {
   const tmp = `${full}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(tmp, file.bytes);
@@ -37,7 +43,6 @@ export async function writeInside(dir: string, file: OutputFile): Promise<string
     await rm(tmp, { force: true });
     throw new FolioError('EXPORT_FAILED', `Could not write ${file.path}`, { cause: err });
   }
-  return full;
 }
 
 /** The first segment of a path inside the export folder, lower-cased as `present` holds it. */
@@ -78,14 +83,7 @@ export function createFolderWriter(dir: string, present: ReadonlySet<string>, co
       }
       return;
     }
-    const tmp = `${full}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(tmp, file.bytes);
-      await rename(tmp, full);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw new FolioError('EXPORT_FAILED', `Could not write ${file.path}`, { cause: err });
-    }
+    await replaceAtomically(full, file);
   };
 
   return {
