@@ -10,6 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { Element as DomElement, type Text } from 'domhandler';
 import type { ImageRef } from '../../../shared/model';
 import { removeBoilerplate } from './boilerplate';
+import { removeCompanyProfile } from './company-profile';
 import { flattenLayout, pruneToAllowList } from './flatten-layout';
 import { hasImage, removeJunk } from './remove-junk';
 import {
@@ -62,6 +63,7 @@ export function cleanContent(
   resolveLinks(root, baseUrl);
   flattenLayout(root);
   removeBoilerplate(root, options);
+  removeCompanyProfile(root);
   tidyText(root);
   pruneToAllowList(root);
   const text = htmlToText(root);
