@@ -59,7 +59,7 @@ export function isUnlikely(el: Element): boolean {
 export function isBoilerplateName(el: Element): boolean {
   const n = names(el);
   if (n.length < 2 || /embed/i.test(n)) return false;
-  return /(^|[\s_-])(share|sharing|social|newsletter|subscri|related|recommend|promo|advert|ad-slot|ad-container|ads|outbrain|taboola|recirc|most-?popular|trending|signup|sign-up|read-?more|more-stories|comments?|tags|breadcrumbs?|pagination|author-bio|byline|dateline|timestamp|meta)([\s_-]|$)/i.test(
+  return /(^|[\s_-])(share|sharing|social|newsletter|subscri|related|recommend|promo|advert|ad-slot|ad-container|ads|outbrain|taboola|recirc|most-?popular|trending|signup|sign-up|read-?more|more-stories|comments?|tags|breadcrumbs?|pagination|authors?|bio|byline|dateline|timestamp|meta)([\s_-]|$)/i.test(
     n,
   );
 }

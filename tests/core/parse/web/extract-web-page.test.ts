@@ -119,3 +119,18 @@ describe('extractWebPage main content', () => {
     expect($('p').length).toBe(1);
   });
 });
+
+describe('extractWebPage furniture after the article', () => {
+  it('drops the author box that follows the post', () => {
+    const prose = Array.from(
+      { length: 6 },
+      (_, i) => `<p>Body paragraph ${i}, long enough to count, with commas, and a full stop.</p>`,
+    ).join('');
+    const text = textOf(`<html><body><article class="post">${prose}
+      <div class="post-author"><div class="author-content"><h5><a href="/author/jo">Jo</a></h5>
+      <p>Jo is a hiker, a mother of two, and a writer who lives in Maine with three cats.</p>
+      </div></div></article></body></html>`);
+    expect(text).toContain('Body paragraph 5');
+    expect(text).not.toContain('mother of two');
+  });
+});
