@@ -16,6 +16,16 @@ const TRAILING = [
   /^(?:For access to|Sign up|Subscribe)\b.{0,120}(?:subscribe|newsletter|edition)/i,
   /newsletter\. Sign up here\.?$/i,
   /^[-—_=*·•\s]{3,}$/,
+  // Author taglines and contact lines: "Have a tip? Jo may be reached at …", "Follow her on …".
+  /^Have a (?:news )?tip\b|\b(?:can|may) be reached (?:at|by|via)\b/i,
+  /\bFollow (?:him|her|them|me|us) on (?:Twitter|Facebook|Instagram|X)\b/i,
+  /^[\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} is (?:[Aa]n?|[Tt]he|[\p{L}\d.-]+['’]s) (?:[\p{L}-]+['’]?s? ){0,3}(?:editor|writer|reporter|correspondent|curator|contributor|columnist|journalist|producer|critic|blogger)\b/u,
+  // Subscription pitches: a product or newsletter on offer, and what to do to get it.
+  /(?=.*\b(?:subscri\w*|newsletters?|inbox|letterbox|\d+ issues)\b)(?=.*\b(?:click here|sign up|use the code|for as little as|delivered|right in your inbox)\b)/i,
+  /^Tell us what you think\b/i,
+  // Repository notices: "Citation: … retrieved 20 November 2019 from https://…".
+  /^Citation:.{0,300}\bretrieved\b.{0,60}\bfrom https?:/i,
+  /^This (?:document|article|material) is subject to copyright\b/i,
   /^摘编自其他媒体的内容，不代表/,
   FEED_PROMO_RE(),
 ];
@@ -27,6 +37,16 @@ function FEED_PROMO_RE(): RegExp {
 const FEED_PROMO = FEED_PROMO_RE();
 
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'small', 'em', 'i']);
+
+/** Inline tags that count as blocks only when they stand alone (an italic sign-off line). */
+const INLINE_BLOCKS = new Set(['small', 'em', 'i']);
+
+function insideBlock(el: Element, root: Element): boolean {
+  for (let p = el.parent; p && p !== root; p = p.parent) {
+    if (isElement(p) && BLOCKS.has(p.name)) return true;
+  }
+  return false;
+}
 
 /** True for a line that is publisher boilerplate rather than article prose. */
 export function isBoilerplateLine(text: string): boolean {
@@ -57,7 +77,10 @@ export function removeBoilerplate(root: Element, options: { repairEscapedMarkup:
   }
   if (promo) removeFeedPromos(all);
   for (const node of escaped) decodeLeftoverMarkup(node);
-  const blocks = all.filter((e) => e.parent && BLOCKS.has(e.name));
+  // Italics inside a paragraph are pieces of it, judged with the paragraph as a whole.
+  const blocks = all.filter(
+    (e) => e.parent && BLOCKS.has(e.name) && !(INLINE_BLOCKS.has(e.name) && insideBlock(e, root)),
+  );
   for (const b of blocks) if (textUpTo(b, 10).trim() === 'null') detach(b);
   // Walk back from the end; stop at the first real paragraph so prose mentioning "版权" stays.
   let prose = 0;
