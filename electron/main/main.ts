@@ -13,6 +13,7 @@ import {
   dialog,
   ipcMain,
   protocol,
+  screen,
   session,
   shell,
 } from 'electron';
@@ -46,6 +47,7 @@ import { buildMenuTemplate } from './menu';
 import { createPathGrants, guardPathImports, registerGrantHandler } from './path-grants';
 import { isTrustedSender } from './sender-check';
 import { denyAllPermissions, guardWebContents } from './web-guards';
+import { type WindowState, loadWindowState, placeWindow, saveWindowState } from './window-state';
 
 /** The longest one article may take to load its images before it prints without them. */
 const PRINT_LOAD_LIMIT_MS = 30_000;
@@ -57,6 +59,9 @@ let mainWindow: BrowserWindow | null = null;
 let core: FolioCore | null = null;
 let service: FolioApi | null = null;
 let stopWarmUp: (() => void) | null = null;
+// Where the main window was when it last closed; its file lives in Electron's user-data folder.
+let windowState: WindowState | null = null;
+let windowStateFile: string | null = null;
 
 // What the window may import by path: what the user dropped, chose or opened Folio with.
 const grants = createPathGrants();
@@ -104,9 +109,29 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** Saves the window's place as it closes, for the next window and the next launch. */
+function rememberWindowState(win: BrowserWindow): void {
+  windowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+  if (!windowStateFile) return;
+  try {
+    saveWindowState(windowStateFile, windowState);
+  } catch (err) {
+    log(err);
+  }
+}
+
 function openMainWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
-  win.once('ready-to-show', () => win.show());
+  const placement = placeWindow(
+    windowState,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, placement));
+  win.once('ready-to-show', () => {
+    // maximize() shows the window too: only once its page is ready, never as a blank frame.
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => rememberWindowState(win));
   win.on('closed', () => {
     if (mainWindow !== win) return;
     mainWindow = null;
@@ -125,6 +150,8 @@ function openMainWindow(preloadPath: string): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  windowStateFile = path.join(app.getPath('userData'), 'window-state.json');
+  windowState = loadWindowState(windowStateFile);
   const where = appLocations({
     appPath: app.getAppPath(),
     resourcesPath: process.resourcesPath,

@@ -3,7 +3,7 @@
  * the library opens in a temporary folder, the handlers answer over the fake ipcMain, and the
  * window, protocol, permissions and menu are wired as the security notes require.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -71,6 +71,20 @@ const fake = vi.hoisted(() => {
     }
     restore() {}
     focus() {}
+    // Where the user left the window: the test's stand-in for a window moved and resized.
+    getNormalBounds() {
+      return { x: 140, y: 90, width: 1100, height: 700 };
+    }
+    isMaximized() {
+      return true;
+    }
+    shown = '';
+    maximize() {
+      this.shown += 'maximized ';
+    }
+    show() {
+      this.shown += 'shown';
+    }
   }
   const electron = {
     app: {
@@ -127,6 +141,7 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: async () => undefined },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }] },
   };
   return { state, electron };
 });
@@ -318,6 +333,18 @@ describe('electron main (composition root)', () => {
   });
 
   // Last: it replaces the main window.
+  it('remembers where the main window was as it closes', async () => {
+    const first = state.windows[0] as { options: object; listeners: Map<string, () => void> };
+    // The first launch has nothing saved: the default size, centred by the system.
+    expect(first.options).toMatchObject({ width: 1280, height: 840 });
+    expect(first.options).not.toHaveProperty('x');
+    first.listeners.get('close')?.();
+    const saved = JSON.parse(
+      await readFile(path.join(state.userData, 'window-state.json'), 'utf8'),
+    ) as unknown;
+    expect(saved).toEqual({ bounds: { x: 140, y: 90, width: 1100, height: 700 }, maximized: true });
+  });
+
   it('quits when the main window closes (bar macOS), and holds imports for the next window', async () => {
     const first = state.windows[0];
     if (!first) throw new Error('no window');
@@ -336,6 +363,19 @@ describe('electron main (composition root)', () => {
     expect(state.sent).toHaveLength(sent);
     state.contentsOnce.get('did-finish-load')?.();
     await until(() => state.sent.length > sent, 'import started in the new window');
+  });
+
+  it('opens the next window where the last one closed', () => {
+    const next = state.windows[1] as unknown as {
+      options: object;
+      listeners: Map<string, () => void>;
+      shown: string;
+    };
+    expect(next.options).toMatchObject({ x: 140, y: 90, width: 1100, height: 700 });
+    // Maximised again once its page is ready to show, never as a blank frame before.
+    expect(next.shown).toBe('');
+    next.listeners.get('ready-to-show')?.();
+    expect(next.shown).toBe('maximized shown');
   });
 
   it('brings a window back for an import chosen from the menu while none is open (macOS)', async () => {

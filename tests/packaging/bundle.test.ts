@@ -49,6 +49,7 @@ class BrowserWindow {
   }
   once() {} on() {} async loadURL(url) { this.url = url; } isMinimized() { return false; } restore() {} focus() {}
   isDestroyed() { return false; } destroy() {}
+  getNormalBounds() { return { x: 0, y: 0, width: 1280, height: 840 }; } isMaximized() { return false; } maximize() {}
 }
 const electron = {
   app: {
@@ -67,6 +68,7 @@ const electron = {
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
   shell: { openExternal: async () => {} },
+  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 };
 const load = Module._load;
 Module._load = function (request, ...rest) {
