@@ -215,11 +215,35 @@ function gatherSections(
     if (contains(current, el) || contains(el, current)) continue;
     const lca = commonAncestor(current, el);
     if (!lca || lca === body || lca.name === 'html') continue;
+    // Entries of a list (comments, teaser cards) are not sections of the article.
+    if (insideListItem(el, lca) || mostlyListItems(el, stats)) continue;
     const s = stats.get(lca);
     if (!s || linkDensity(s) > 0.35) continue;
     current = lca;
   }
   return current;
+}
+
+function insideListItem(el: Element, stop: Element): boolean {
+  for (let p: Element | null = el; p && p !== stop; p = parentElement(p)) {
+    if (p.name === 'li') return true;
+  }
+  return false;
+}
+
+/** True when most of the element's text sits in list items (a comment thread, a card list). */
+function mostlyListItems(el: Element, stats: Map<Element, ElementStats>): boolean {
+  const total = stats.get(el)?.units ?? 0;
+  let inItems = 0;
+  const visit = (n: Element): void => {
+    for (const c of n.children) {
+      if (!isElement(c)) continue;
+      if (c.name === 'li') inItems += stats.get(c)?.units ?? 0;
+      else visit(c);
+    }
+  };
+  visit(el);
+  return total > 0 && inItems > total * 0.6;
 }
 
 /** Moves up while a parent scores higher than the child it came from. */
@@ -257,6 +281,8 @@ function siblingsToKeep(
     if (!s || s.units === 0) continue;
     let score = final.get(sib) ?? 0;
     if (topClass && sib.attribs.class === topClass) score += topScore * 0.2;
+    // A block that wraps a list of entries next to the article is a comment or card list.
+    if (sib.name !== 'ul' && sib.name !== 'ol' && mostlyListItems(sib, stats)) continue;
     if (score >= threshold) {
       keep.push(sib);
     } else if (sib.name === 'p') {

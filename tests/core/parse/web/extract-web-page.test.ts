@@ -109,6 +109,21 @@ describe('extractWebPage main content', () => {
     expect(text).not.toContain('Comment 3:');
   });
 
+  it('does not join a comment thread that carries no telling names to the article', () => {
+    const para = (t: string): string =>
+      `<p>${t}, with commas, clauses, and sentences. It reads like prose, and goes on a while.</p>`;
+    const article = Array.from({ length: 8 }, (_, i) => para(`Story text ${i}`)).join('');
+    const comments = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<li><div><b>reader${i}</b> says:</div><div>${para(`Reply ${i}`)}${para('And more')}</div></li>`,
+    ).join('');
+    const text = textOf(`<html><body><div><div><div><div><div>${article}</div></div></div>
+      <div><h2>5 replies</h2><ol>${comments}</ol></div></div></div></body></html>`);
+    expect(text).toContain('Story text 7');
+    expect(text).not.toContain('Reply 3');
+  });
+
   it('returns an element inside the given document, so the caller can mutate it', () => {
     const $ =
       load(`<html><body><div id="story"><p>One paragraph of text, enough to count, with commas.</p>
