@@ -4,7 +4,7 @@
  */
 import type { Element } from 'domhandler';
 import { classWeight, isBoilerplateName, isUnlikely } from './class-hints';
-import { type ElementStats, isElement, isHidden, linkDensity } from './dom-stats';
+import { BLOCK_TAGS, type ElementStats, isElement, isHidden, linkDensity } from './dom-stats';
 
 /** Elements removed wherever they appear inside the article. */
 const ALWAYS_REMOVE = new Set([
@@ -44,7 +44,7 @@ const LABEL =
 const SHORTCODE = /^\[([a-z_-]+)\b[^\]]*\].{0,200}\[\/\1\]$/i;
 const EMBED = /embed|twitter-tweet|instagram-media|tiktok/i;
 /** Inline pop-ups (hover cards, tooltips) that carry their own link lists into a sentence. */
-const POPUP = /tooltip|popover|hover-?card|rollover/i;
+const POPUP = /tooltip|popover|hover-?card/i;
 
 /** Detaches an element from the tree (cheaper than a cheerio round trip). */
 export function removeElement(el: Element): void {
@@ -168,8 +168,28 @@ function removePopups(el: Element): void {
     if (!isElement(child)) continue;
     removePopups(child);
     const names = `${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`;
-    if (POPUP.test(names) && countLinks(child) >= 2) removeElement(child);
+    if (countLinks(child) < 2) continue;
+    if (POPUP.test(names) || isInlineCard(child)) removeElement(child);
   }
+}
+
+/**
+ * A hover card whatever its name: a span inside a paragraph holding a picture and links but no
+ * words of its own (the name it describes is the link just before it, which stays).
+ */
+function isInlineCard(el: Element): boolean {
+  if (el.name !== 'span' || !hasDescendant(el, 'img')) return false;
+  const own = el.children.reduce((n, c) => n + (c.type === 'text' ? c.data.trim().length : 0), 0);
+  if (own > 3) return false;
+  for (let p = el.parent; p && isElement(p); p = p.parent) {
+    if (p.name === 'p') return true;
+    if (BLOCK_TAGS.has(p.name)) return false;
+  }
+  return false;
+}
+
+function hasDescendant(el: Element, name: string): boolean {
+  return el.children.some((c) => isElement(c) && (c.name === name || hasDescendant(c, name)));
 }
 
 /** A list item that is only a date: bylines are often lists (author, handle, date). */

@@ -78,3 +78,30 @@ describe('date lines in the article header', () => {
     expect(a.text).not.toContain('min read');
   });
 });
+
+describe('hover cards inside sentences', () => {
+  const prose = 'The council met on Tuesday and voted to approve the new budget for the city. ';
+  const page = (para: string): Uint8Array =>
+    new TextEncoder().encode(
+      `<html><head><title>A story</title></head><body><article><h1>A story</h1>` +
+        `<p>${prose.repeat(4)}</p>${para}<p>${prose.repeat(3)}</p></article></body></html>`,
+    );
+
+  it('drops an unnamed card of picture and links but keeps the linked name', () => {
+    const card =
+      '<span><img src="jd.jpg"><a href="/p/jd">Jane Doe</a> <a href="/s/1">Budget vote ' +
+      'splits the council</a> <a href="/s/2">Mayor backs the plan</a></span>';
+    const para = `<p>Councillor <span><a href="/p/jd">Jane Doe</a><span>${card}</span></span> voted against.</p>`;
+    const a = parseDocument(page(para), 'a.html').article;
+    expect(a.text).toContain('Councillor Jane Doe voted against.');
+    expect(a.text).not.toContain('Budget vote splits');
+  });
+
+  it('keeps a span of words with an inline picture and links', () => {
+    const para =
+      '<p><span>We loved the fair <img src="smile.png"> and its stalls, see ' +
+      '<a href="/a">the map</a> and <a href="/b">the times</a>.</span></p>';
+    const a = parseDocument(page(para), 'a.html').article;
+    expect(a.text).toContain('see the map and the times');
+  });
+});
