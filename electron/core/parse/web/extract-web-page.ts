@@ -5,6 +5,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { blockText } from './block-text';
 import { cleanContent, removeElement } from './clean-content';
+import { cutAtCommentsHeading } from './comments-cut';
 import { detectLang, normaliseLang } from './detect-lang';
 import { collectStats, type ElementStats, emptyStats, isElement } from './dom-stats';
 import { findMainContent } from './find-main-content';
@@ -73,6 +74,7 @@ export function extractWebPage($: CheerioAPI, pageUrl: string | null): WebPageEx
     stats.set(contentEl, sumStats(main.parts.map((p) => stats.get(p) as ElementStats)));
   }
   const meta = extractMetadata(index, pageUrl, ld, contentEl);
+  cutAtCommentsHeading(contentEl);
   cleanContent(contentEl, stats);
   dropTitleHeadings(contentEl, meta.title);
   const declared =
