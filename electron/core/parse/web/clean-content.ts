@@ -5,6 +5,7 @@
 import type { Element } from 'domhandler';
 import { classWeight, isBoilerplateName, isUnlikely } from './class-hints';
 import { BLOCK_TAGS, type ElementStats, isElement, isHidden, linkDensity } from './dom-stats';
+import { isDateLine, isLabel, isShortcode } from './furniture-text';
 
 /** Elements removed wherever they appear inside the article. */
 const ALWAYS_REMOVE = new Set([
@@ -37,11 +38,6 @@ const CONDITIONAL = new Set([
   'span',
   'p',
 ]);
-/** Short labels that are furniture whatever element carries them. */
-const LABEL =
-  /^(advertisement|advertising|advert|ad|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|don'?t miss|must read|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
-/** WordPress shortcodes a feed or theme failed to expand: "[button link=…]Send[/button]". */
-const SHORTCODE = /^\[([a-z_-]+)\b[^\]]*\].{0,200}\[\/\1\]$/i;
 const EMBED = /embed|twitter-tweet|instagram-media|tiktok/i;
 /** Inline pop-ups (hover cards, tooltips) that carry their own link lists into a sentence. */
 const POPUP = /tooltip|popover|hover-?card/i;
@@ -99,8 +95,8 @@ function isFurniture(
   if (isUnlikely(el) || isBoilerplateName(el)) return true;
   const weight = classWeight(el);
   const ld = linkDensity(s);
-  if (s.units < 60 && LABEL.test(textOf(el))) return true;
-  if (!s.hasBlockChild && SHORTCODE.test(textOf(el))) return true;
+  if (s.units < 60 && isLabel(textOf(el))) return true;
+  if (!s.hasBlockChild && isShortcode(textOf(el))) return true;
   // Two <time> elements often touch ("…4:29 AM ESTUpdated 1 hour ago"): read them apart.
   if (s.units < 90 && !s.hasBlockChild && isDateLine(textOf(el, ' '))) return true;
   // Embedded posts (tweets, Instagram) are quoted content even though they are mostly links.
@@ -141,19 +137,6 @@ function inRunningText(el: Element, s: ElementStats, stats: Map<Element, Element
   const parent = el.parent;
   const ps = parent && isElement(parent) ? stats.get(parent) : undefined;
   return ps !== undefined && ps.ownUnits > s.units;
-}
-
-const DATE_WORDS =
-  /\b(published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|et|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|ago|an?|hours?|minutes?|mins?|days?|read)\b|发布|更新|时间|[年月日时分秒]/gi;
-
-/**
- * True for a line that is only a date, a time, a reading time ("• 2 min read") and words like
- * "Published" or "Updated".
- */
-export function isDateLine(text: string): boolean {
-  if (!/\d|\bago\b/i.test(text)) return false;
-  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|/\-–—()：，•·]+/g, '');
-  return rest.length <= 2;
 }
 
 function countLinks(el: Element): number {
