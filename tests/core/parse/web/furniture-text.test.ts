@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateLine } from '../../../../electron/core/parse/web/furniture-text';
+import { isDateLine, isLabel } from '../../../../electron/core/parse/web/furniture-text';
 
 describe('isDateLine', () => {
   it('recognises date and time lines in English and Chinese', () => {
@@ -16,5 +16,34 @@ describe('isDateLine', () => {
     expect(isDateLine('In 2019, sales rose 5%')).toBe(false);
     expect(isDateLine('On Nov 19 the council met.')).toBe(false);
     expect(isDateLine('2019年经济增长放缓')).toBe(false);
+  });
+});
+
+describe('isDateLine in other languages', () => {
+  it('recognises a short line with a year and a clock time', () => {
+    expect(isDateLine('sexta-feira, 22 de outubro de 2010 às 20:13')).toBe(true);
+    expect(isDateLine('Mittwoch, 20. November 2019, 14:05 Uhr')).toBe(true);
+  });
+
+  it('leaves a sentence that has a year and a time', () => {
+    expect(isDateLine('The polls closed at 20:00 and the count began in 2019.')).toBe(false);
+  });
+});
+
+describe('isLabel', () => {
+  it('recognises advertisement labels in several languages and taxonomy lines', () => {
+    for (const t of [
+      'Anzeige',
+      'Publicidade',
+      'Iklan',
+      'Sponsored links',
+      'Filed under: Politics |',
+    ])
+      expect(isLabel(t)).toBe(true);
+  });
+
+  it('leaves ordinary short text', () => {
+    expect(isLabel('Filed in court on Monday')).toBe(false);
+    expect(isLabel('Tags were attached to each bird.')).toBe(false);
   });
 });
