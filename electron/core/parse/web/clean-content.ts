@@ -102,13 +102,14 @@ function isFurniture(
   // Embedded posts (tweets, Instagram) are quoted content even though they are mostly links.
   if (EMBED.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false;
   // A short paragraph that is one link is a "read this next" teaser, not prose; a span around
-  // a link inside a sentence is part of that sentence.
+  // a link inside a sentence is part of that sentence, and a written-out address is a source.
   if (
     !s.hasBlockChild &&
     s.units < 300 &&
     linkDensity(s) > 0.75 &&
     s.images === 0 &&
-    !inRunningText(el, s, stats)
+    !inRunningText(el, s, stats) &&
+    !/https?:\/\/|www\./i.test(textOf(el))
   )
     return true;
   if (el.name === 'p' || el.name === 'span') return false;

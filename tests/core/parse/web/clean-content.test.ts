@@ -60,6 +60,21 @@ describe('date lines in the article header', () => {
   });
 });
 
+describe('link-only paragraphs', () => {
+  it('keeps a written-out source address but drops a headline teaser', () => {
+    const prose = 'The council met on Tuesday and voted to approve the new budget for the city. ';
+    const html =
+      `<html><head><title>A story</title></head><body><article><h1>A story</h1>` +
+      `<p>${prose.repeat(4)}</p><p><a href="https://x.test/news/budget">Read: the mayor's ` +
+      `plan for the city</a></p><p>${prose.repeat(3)}</p><p><a href="https://x.test/` +
+      `minutes/2019-11-19-budget-vote.html">https://x.test/minutes/2019-11-19-budget-vote.html` +
+      `</a></p></article></body></html>`;
+    const a = parseDocument(new TextEncoder().encode(html), 'a.html').article;
+    expect(a.text).toContain('https://x.test/minutes/2019-11-19-budget-vote.html');
+    expect(a.text).not.toContain("the mayor's plan");
+  });
+});
+
 describe('hover cards inside sentences', () => {
   const prose = 'The council met on Tuesday and voted to approve the new budget for the city. ';
   const page = (para: string): Uint8Array =>
