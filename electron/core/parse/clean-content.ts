@@ -27,6 +27,7 @@ import {
 import { htmlToText } from './html-text';
 import { isCreditLine, normaliseImages } from './images';
 import { sanitizeArticleHtml } from './sanitize';
+import { isShoppingList } from './shopping-links';
 import { resolveUrl } from './urls';
 
 export interface CleanedContent {
@@ -159,7 +160,7 @@ function removeRelatedLists(root: Element): void {
         .trim();
       return t.length > 0 && linkText.length >= t.length * 0.8;
     });
-    if (linky.length === items.length) {
+    if (linky.length === items.length && !isShoppingList(items.map(textOf))) {
       removeLabelBefore(list);
       detach(list);
     }

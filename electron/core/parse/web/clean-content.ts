@@ -6,6 +6,7 @@ import type { Element } from 'domhandler';
 import { classWeight, isBoilerplateName, isUnlikely } from './class-hints';
 import { BLOCK_TAGS, type ElementStats, isElement, isHidden, linkDensity } from './dom-stats';
 import { isDateLine, isLabel, isShortcode } from './furniture-text';
+import { isShoppingList } from '../shopping-links';
 
 /** Elements removed wherever they appear inside the article. */
 const ALWAYS_REMOVE = new Set([
@@ -83,6 +84,13 @@ function hasAncestor(el: Element, name: string, stop: Element): boolean {
 }
 
 /** Decides whether a container inside the article is furniture. */
+/** The texts of a list's entries, for lists judged by what their entries say. */
+function entryTexts(el: Element): string[] {
+  return el.children
+    .filter((c): c is Element => isElement(c) && c.name === 'li')
+    .map((li) => textOf(li));
+}
+
 function isFurniture(
   el: Element,
   s: ElementStats,
@@ -116,6 +124,7 @@ function isFurniture(
   if (weight < 0 && s.punct < 10) return true;
   if (s.punct >= 10 && ld < 0.5) return false;
   const isList = el.name === 'ul' || el.name === 'ol' || el.name === 'dl';
+  if (isList && isShoppingList(entryTexts(el))) return false;
   const paras = s.paras;
   if (
     s.images > 1 &&

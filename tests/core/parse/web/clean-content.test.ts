@@ -101,3 +101,18 @@ describe('hover cards inside sentences', () => {
     expect(a.text).toContain('see the map and the times');
   });
 });
+
+describe('buy links in a product roundup', () => {
+  it('keeps the short list of buy links after each product', () => {
+    const item = (n: number): string =>
+      `<h2>Headphones ${n}</h2><p>${'These headphones are light, and the battery lasts all week. '.repeat(3)}</p>` +
+      `<ul><li><a href="https://shop.test/${n}">Get it at Shopco for $${n}9.99</a></li></ul>`;
+    const html =
+      `<html><head><title>Deals</title></head><body><article><h1>Deals</h1>` +
+      `${item(1)}${item(2)}${item(3)}<ul><li><a href="/a">Another story about phones</a></li>` +
+      `<li><a href="/b">A third story about tablets</a></li></ul></article></body></html>`;
+    const a = parseDocument(new TextEncoder().encode(html), 'a.html').article;
+    expect(a.text).toContain('Get it at Shopco for $29.99');
+    expect(a.text).not.toContain('Another story about phones');
+  });
+});
