@@ -122,6 +122,8 @@ function parentElement(el: Element): Element | null {
   return p && p.type !== 'root' && isElement(p) ? p : null;
 }
 
+/** A section gathered into the article has at least this share of the best block's text. */
+const MIN_SECTION_SHARE = 0.2;
 /** A result with less text than this (about 170 CJK characters) is worth a second look. */
 const MIN_ARTICLE_UNITS = 500;
 
@@ -217,11 +219,18 @@ function gatherSections(
     if (!lca || lca === body || lca.name === 'html') continue;
     // Entries of a list (comments, teaser cards) are not sections of the article.
     if (insideListItem(el, lca) || mostlyListItems(el, stats)) continue;
+    // A header block (headline, standfirst, date) scores well on its names but is no section.
+    if (prose(el, stats) < prose(top, stats) * MIN_SECTION_SHARE) continue;
     const s = stats.get(lca);
     if (!s || linkDensity(s) > 0.35) continue;
     current = lca;
   }
   return current;
+}
+
+function prose(el: Element, stats: Map<Element, ElementStats>): number {
+  const s = stats.get(el);
+  return s ? s.units - s.linkUnits : 0;
 }
 
 function insideListItem(el: Element, stop: Element): boolean {

@@ -149,3 +149,18 @@ describe('extractWebPage furniture after the article', () => {
     expect(text).not.toContain('mother of two');
   });
 });
+
+describe('extractWebPage header blocks', () => {
+  it('does not gather the standfirst block above the body as a section', () => {
+    const body = Array.from(
+      { length: 8 },
+      (_, i) => `<p>Body text ${i}, with commas, clauses, and sentences. It reads like prose.</p>`,
+    ).join('');
+    const text = textOf(`<html><body><div><div><div class="article-header">
+      <h1>The headline</h1><p>A standfirst that sums up the story, briefly.</p>
+      <span>Updated daily, with care.</span></div></div>
+      <div><div class="article-body">${body}</div></div></div></body></html>`);
+    expect(text).toContain('Body text 7');
+    expect(text).not.toContain('A standfirst');
+  });
+});
