@@ -11,10 +11,10 @@ import {
   type Postings,
   decodeInto,
   emptyPostings,
-  appendAfter,
+  appendAfterIn,
   compareTermAt,
   findTerm,
-  lastDocOf,
+  lastDocIn,
   postingsBytes,
   releaseBuffer,
   writePosting,
@@ -297,21 +297,29 @@ export class IndexState {
     for (const pl of this.delta.values()) bound += pl.len;
     const out = new ByteWriter(Math.max(16, bound));
     const scratch = emptyPostings(1024);
-    const readBase = old ? basePostingsReader(old, windowBytes) : null;
+    const readBase = old ? new BasePostingsReader(old, windowBytes) : null;
     // With no document retired, numbers stay as they are and postings are copied as bytes: only
     // the first delta posting of a term the base also holds needs a new gap.
     const renumber = this.live !== this.docs.length;
     /** Writes one term of the merged segment: base term `baseIdx`, or else `deltaTerm`. */
     const emit = (baseIdx: number, deltaTerm: string | null, pl: PostingList | undefined) => {
       const start = out.len;
-      const baseBytes = baseIdx >= 0 && readBase ? readBase(baseIdx) : null;
       if (!renumber) {
-        if (baseBytes) out.bytes(baseBytes);
-        if (pl && baseBytes?.length) appendAfter(out, pl.bytes(), lastDocOf(baseBytes));
-        else if (pl) out.bytes(pl.bytes());
+        // Copied from where the bytes lie: a view object per term and list was most of the cost
+        // of a compaction that renumbers nothing (an import's).
+        const n =
+          baseIdx >= 0 && old ? old.postOffsets[baseIdx + 1]! - old.postOffsets[baseIdx]! : 0;
+        if (n > 0) {
+          const at = readBase!.locate(baseIdx);
+          const buf = readBase!.buf;
+          out.copy(buf, at, n);
+          if (pl) appendAfterIn(out, pl.buf, pl.off, pl.off + pl.len, lastDocIn(buf, at, at + n));
+        } else if (pl) {
+          out.copy(pl.buf, pl.off, pl.len);
+        }
       } else {
         scratch.count = 0;
-        if (baseBytes) decodeInto(baseBytes, scratch);
+        if (baseIdx >= 0 && readBase) decodeInto(readBase.bytes(baseIdx), scratch);
         if (pl) decodeInto(pl.bytes(), scratch);
         let last = -1;
         for (let k = 0; k < scratch.count; k++) {
@@ -381,22 +389,39 @@ const COMPACT_WINDOW = 4 << 20;
  * a time: one read per term is far too slow, and reading the whole section at once costs several
  * times its size in memory while the merged postings are being built beside it.
  */
-function basePostingsReader(seg: BaseSegment, window: number): (i: number) => Uint8Array {
-  if (seg.postings) return (i) => postingsBytes(seg, i);
-  let winStart = 0;
-  let win: Uint8Array = new Uint8Array(0);
-  return (i) => {
+class BasePostingsReader {
+  /** Holds the postings `locate` last found (a window of the section for an on-disk segment). */
+  buf: Uint8Array;
+  private winStart = 0;
+
+  constructor(
+    private readonly seg: BaseSegment,
+    private readonly window: number,
+  ) {
+    this.buf = seg.postings ?? new Uint8Array(0);
+  }
+
+  /** Makes term i's postings readable in `buf`, valid until the next call; returns their offset. */
+  locate(i: number): number {
+    const seg = this.seg;
     const s = seg.postOffsets[i]!;
+    if (seg.postings) return s;
     const e = seg.postOffsets[i + 1]!;
-    if (s < winStart || e > winStart + win.length) {
+    if (s < this.winStart || e > this.winStart + this.buf.length) {
       const last = seg.postOffsets[seg.postOffsets.length - 1]!;
-      winStart = s;
+      this.winStart = s;
       // readPostings answers in a buffer it reuses, valid until its next call: only this reader
       // calls it during compaction.
-      win = seg.readPostings!(s, Math.min(last, Math.max(e, s + window)));
+      this.buf = seg.readPostings!(s, Math.min(last, Math.max(e, s + this.window)));
     }
-    return win.subarray(s - winStart, e - winStart);
-  };
+    return s - this.winStart;
+  }
+
+  /** Term i's postings (a view, valid until the next call). */
+  bytes(i: number): Uint8Array {
+    const at = this.locate(i);
+    return this.buf.subarray(at, at + this.seg.postOffsets[i + 1]! - this.seg.postOffsets[i]!);
+  }
 }
 
 /** The word terms of a segment, '\n'-joined (CJK terms are skipped by their first unit). */

@@ -121,6 +121,17 @@ export class ByteWriter {
     this.len += src.length;
   }
 
+  /** Appends bytes [from, from + n) of `src`. */
+  copy(src: Uint8Array, from: number, n: number): void {
+    this.ensure(n);
+    const buf = this.buf;
+    let len = this.len;
+    // Most lists are a few bytes long: copied by hand, without a view object each.
+    if (n <= 64) for (let i = from, e = from + n; i < e; i++) buf[len++] = src[i]!;
+    else buf.set(src.subarray(from, from + n), len);
+    this.len += n;
+  }
+
   /** Appends one posting (see writePosting). */
   posting(gap: number, tfs: ArrayLike<number>, at = 0): void {
     this.ensure(MAX_POSTING_BYTES);
@@ -248,28 +259,25 @@ export function decodeInto(bytes: Uint8Array, out: Postings): void {
   out.count = i;
 }
 
-/** Reads the varint at `cur.pos` of encoded postings and moves the cursor past it. */
-function varintAt(bytes: Uint8Array, cur: { pos: number }): number {
-  let v = 0;
-  let mul = 1;
-  let b: number;
-  do {
-    b = bytes[cur.pos++]!;
-    v += (b & 0x7f) * mul;
-    mul *= 0x80;
-  } while (b & 0x80);
-  return v;
-}
-
 /** The last document number of encoded postings (starting from -1), read without decoding. */
 export function lastDocOf(bytes: Uint8Array): number {
-  const cur = { pos: 0 };
+  return lastDocIn(bytes, 0, bytes.length);
+}
+
+/** The same for postings in bytes [from, to) of `bytes`. */
+export function lastDocIn(bytes: Uint8Array, from: number, to: number): number {
+  let pos = from;
   let doc = -1;
-  while (cur.pos < bytes.length) {
-    doc += varintAt(bytes, cur);
-    let mask = bytes[cur.pos++]!;
+  while (pos < to) {
+    let b = bytes[pos++]!;
+    let v = b & 0x7f;
+    for (let mul = 0x80; b & 0x80; mul *= 0x80) {
+      b = bytes[pos++]!;
+      v += (b & 0x7f) * mul;
+    }
+    doc += v;
     // Skip one varint per field in the mask.
-    for (; mask; mask &= mask - 1) while (bytes[cur.pos++]! & 0x80);
+    for (let mask = bytes[pos++]!; mask; mask &= mask - 1) while (bytes[pos++]! & 0x80);
   }
   return doc;
 }
@@ -279,10 +287,26 @@ export function lastDocOf(bytes: Uint8Array): number {
  * the first gap changes, the rest is copied as it is.
  */
 export function appendAfter(w: ByteWriter, bytes: Uint8Array, prev: number): void {
-  const cur = { pos: 0 };
-  const gap = varintAt(bytes, cur);
+  appendAfterIn(w, bytes, 0, bytes.length, prev);
+}
+
+/** The same for postings in bytes [from, to) of `bytes` (not empty). */
+export function appendAfterIn(
+  w: ByteWriter,
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  prev: number,
+): void {
+  let pos = from;
+  let b = bytes[pos++]!;
+  let gap = b & 0x7f;
+  for (let mul = 0x80; b & 0x80; mul *= 0x80) {
+    b = bytes[pos++]!;
+    gap += (b & 0x7f) * mul;
+  }
   w.varint(gap - 1 - prev);
-  w.bytes(bytes.subarray(cur.pos));
+  w.copy(bytes, pos, to - pos);
 }
 
 function grow(p: Postings): void {

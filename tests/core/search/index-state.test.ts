@@ -110,6 +110,20 @@ describe('IndexState.compact', () => {
     state.close();
   });
 
+  it('copies postings as they are from a base still in memory', () => {
+    const state = new IndexState();
+    for (let n = 0; n < 300; n++) state.add(docRecord(`d${n}`), termsOf(n), false);
+    state.compact();
+    expect(state.base!.postings).not.toBeNull();
+    for (let n = 300; n < 420; n++) state.add(docRecord(`d${n}`), termsOf(n), false);
+    const terms = allTerms();
+    const before = dump(state, terms);
+    state.compact();
+    expect(dump(state, terms)).toEqual(before);
+    expect(before.common).toHaveLength(420);
+    expect(state.base!.termOffsets.length - 1).toBe(1 + 7 + 13 + 420);
+  });
+
   it('frees the postings built in memory once the base is read from its file', () => {
     const state = new IndexState();
     // Enough postings for a buffer over a megabyte (smaller ones are left to the collector).

@@ -4,8 +4,10 @@ import {
   FIELD_COUNT,
   PostingList,
   appendAfter,
+  appendAfterIn,
   decodeInto,
   emptyPostings,
+  lastDocIn,
   lastDocOf,
 } from '../../../electron/core/search/postings';
 
@@ -62,6 +64,24 @@ describe('encoded postings without decoding', () => {
     decodeInto(w.result(), out);
     expect([...out.docs.subarray(0, out.count)]).toEqual([3, 130, 20000, 40000, 40200, 70000]);
     expect(out.tfs[4 * FIELD_COUNT + 2]).toBe(20000);
+  });
+  it('does the same for a list in the middle of a larger buffer', () => {
+    const first = list([3, 130, 20000]);
+    // Long enough to be copied as a view, not by hand.
+    const second = list(Array.from({ length: 30 }, (_, i) => 40000 + i * 300));
+    const buf = new Uint8Array(5 + first.length + second.length + 5).fill(0x81);
+    buf.set(first, 5);
+    buf.set(second, 5 + first.length);
+    const end = 5 + first.length;
+    expect(lastDocIn(buf, 5, end)).toBe(20000);
+    expect(lastDocIn(buf, end, end + second.length)).toBe(40000 + 29 * 300);
+    const w = new ByteWriter();
+    w.copy(buf, 5, first.length);
+    appendAfterIn(w, buf, end, end + second.length, lastDocIn(buf, 5, end));
+    const expected = new ByteWriter();
+    expected.bytes(first);
+    appendAfter(expected, second, lastDocOf(first));
+    expect(w.result()).toEqual(expected.result());
   });
 });
 
