@@ -23,6 +23,8 @@ const TRAILING = [
   // Subscription pitches: a product or newsletter on offer, and what to do to get it.
   /(?=.*\b(?:subscri\w*|newsletters?|inbox|letterbox|\d+ issues)\b)(?=.*\b(?:click here|sign up|use the code|for as little as|delivered|right in your inbox)\b)/i,
   /^Tell us what you think\b/i,
+  // Site-wide legal footers: "Registration on or use of this site constitutes acceptance of …".
+  /\bconstitutes (?:your )?acceptance of (?:our|the)\b/i,
   // Repository notices: "Citation: … retrieved 20 November 2019 from https://…".
   /^Citation:.{0,300}\bretrieved\b.{0,60}\bfrom https?:/i,
   /^This (?:document|article|material) is subject to copyright\b/i,

@@ -25,6 +25,9 @@ describe('isBoilerplateLine', () => {
         'Citation: Bats sleep more (2019, May 2) retrieved 3 May 2019 from https://x.test/bats',
       ),
     ).toBe(true);
+    expect(
+      isBoilerplateLine('Use of this site constitutes acceptance of our User Agreement.'),
+    ).toBe(true);
     expect(isBoilerplateLine('This document is subject to copyright. No part may be copied.')).toBe(
       true,
     );

@@ -5,7 +5,7 @@
 
 /** Short labels that are furniture whatever element carries them. */
 const LABEL =
-  /^(advertisement|advertising|advert|ad|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|sponsored( content| links)?|anzeige|werbung|publicidade|publicidad|publicité|pubblicità|iklan|реклама|広告|광고|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|don'?t miss|must read|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
+  /^(advertisement|advertising|advert|ad|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|sponsored( content| links)?|ad choices|sharing is caring!?|close|caption|image (\d+ )?of( \d+| \/)?|anzeige|werbung|publicidade|publicidad|publicité|pubblicità|iklan|реклама|広告|광고|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( stories| articles| content| coverage)?|more (stories|on this)|share( this( article| story)?)?|you may also like|recommended|广告|相关(文章|阅读|新闻|报道)|延伸阅读|推荐阅读|分享(到|本文)?|you (may|might) (also )?like|don'?t miss|must read|more from [\w .]+|(sign up|subscribe) (for|to) our newsletters?)\s*[:：.…]*$/i;
 /** WordPress shortcodes a feed or theme failed to expand: "[button link=…]Send[/button]". */
 const SHORTCODE = /^\[([a-z_-]+)\b[^\]]*\].{0,200}\[\/\1\]$/i;
 

@@ -36,6 +36,10 @@ describe('isLabel', () => {
       'Anzeige',
       'Publicidade',
       'Iklan',
+      'Sharing is caring!',
+      'Ad Choices',
+      'Image 3 of 12',
+      'Close',
       'Sponsored links',
       'Filed under: Politics |',
     ])
