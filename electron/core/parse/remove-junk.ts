@@ -49,6 +49,8 @@ function isJunkByAttributes(el: Element): boolean {
 const JUNK_CLASS =
   /(?:^|[\s_-])(?:ad|ads|adv|advert\w*|advertisement|adslot|dfp|gpt|mpu|sponsor\w*|taboola|outbrain|trc_\w+|tbl-\w+|share\w*|social\w*|sharing|related\w*|recommend\w*|newsletter|subscribe\w*|comments?|disqus|promo\w*|breadcrumbs?|pagination|toolbar|popup|modal|cookie\w*|hot_article|readmore)(?:$|[\s_-])/i;
 
+const EMBED_CLASS = /embed|twitter-tweet|instagram-media|tiktok-embed/i;
+
 const MEDIA_NOTICE =
   /^(?:你的器材不支持播放多媒体材料|你的設備不支援播放多媒體材料|Media playback is unsupported on your device|继续浏览后续|繼續瀏覽後續|分享到|Share this|Share on)/i;
 const DATE_LINE =
@@ -72,7 +74,8 @@ export function removeJunk(root: Element): void {
       continue;
     }
     const cls = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-    if (cls.trim() && JUNK_CLASS.test(cls) && !isContentish(el)) {
+    // Embedded posts ("social-media-embed") are quoted content even though their names say social.
+    if (cls.trim() && JUNK_CLASS.test(cls) && !EMBED_CLASS.test(cls) && !isContentish(el)) {
       detach(el);
       continue;
     }
