@@ -19,6 +19,7 @@ const TRAILING = [
   // Author taglines and contact lines: "Have a tip? Jo may be reached at …", "Follow her on …".
   /^Have a (?:news )?tip\b|\b(?:can|may) be reached (?:at|by|via)\b/i,
   /\bFollow (?:him|her|them|me|us) on (?:Twitter|Facebook|Instagram|X)\b/i,
+  /^Follow (?:[\p{Lu}][\p{L}.'’-]* ){1,4}on (?:Twitter|Facebook|Instagram|YouTube|TikTok|LinkedIn)\b/u,
   /^[\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} is (?:[Aa]n?|[Tt]he|[\p{L}\d.-]+['’]s) (?:[\p{L}-]+['’]?s? ){0,3}(?:editor|writer|reporter|correspondent|curator|contributor|columnist|journalist|producer|critic|blogger)\b/u,
   // Subscription pitches: a product or newsletter on offer, and what to do to get it.
   /(?=.*\b(?:subscri\w*|newsletters?|inbox|letterbox|\d+ issues)\b)(?=.*\b(?:click here|sign up|use the code|for as little as|delivered|right in your inbox)\b)/i,

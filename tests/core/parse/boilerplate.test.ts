@@ -13,6 +13,7 @@ describe('isBoilerplateLine', () => {
   it('recognises author contact lines and taglines', () => {
     expect(isBoilerplateLine('Have a tip? Jo Smith may be reached at jo@news.test.')).toBe(true);
     expect(isBoilerplateLine('Follow her on Twitter @josmith.')).toBe(true);
+    expect(isBoilerplateLine('Follow Morning News on Instagram, Facebook and YouTube.')).toBe(true);
     expect(isBoilerplateLine("Jo Smith is The Courier's senior politics reporter.")).toBe(true);
   });
 
