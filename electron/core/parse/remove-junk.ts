@@ -40,14 +40,13 @@ function isJunkByAttributes(el: Element): boolean {
   const a = el.attribs;
   if ('hidden' in a || a['aria-hidden'] === 'true') return true;
   if (a.role === 'navigation' || a.role === 'complementary') return true;
-  if (a['data-e2e'] === 'advertisement') return true;
   const label = a['aria-label'];
   return label !== undefined && /广告|廣告|advert/i.test(label);
 }
 
 // Class/id tokens of ads, share bars, related-story rails and comment widgets.
 const JUNK_CLASS =
-  /(?:^|[\s_-])(?:ad|ads|adv|advert\w*|advertisement|adslot|dfp|gpt|mpu|sponsor\w*|taboola|outbrain|trc_\w+|tbl-\w+|share\w*|social\w*|sharing|related\w*|recommend\w*|newsletter|subscribe\w*|comments?|disqus|promo\w*|breadcrumbs?|pagination|toolbar|popup|modal|cookie\w*|hot_article|readmore)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:ad|ads|adv|advert\w*|advertisement|adslot|dfp|gpt|mpu|sponsor\w*|taboola|outbrain|trc_\w+|tbl-\w+|share\w*|social\w*|sharing|related\w*|recommend\w*|newsletter|subscribe\w*|comments?|disqus|promo\w*|breadcrumbs?|pagination|toolbar|popup|modal|cookie\w*|readmore)(?:$|[\s_-])/i;
 
 const EMBED_CLASS = /embed|twitter-tweet|instagram-media|tiktok-embed/i;
 

@@ -27,4 +27,9 @@ describe('removeJunk', () => {
     );
     expect(out).toBe('The slogan drew mockery online.');
   });
+
+  it('drops an ad slot marked only by its aria label or aria-hidden', () => {
+    expect(run('<p>Text.</p><section aria-label="广告 2"><div>Ad</div></section>')).toBe('Text.');
+    expect(run('<p>Text.</p><section aria-hidden="true"><div>Slot</div></section>')).toBe('Text.');
+  });
 });
