@@ -146,7 +146,7 @@ export interface ExportRequest {
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
-export type LocaleSetting = 'auto' | 'en' | 'zh-Hans';
+export type LocaleSetting = 'auto' | 'en' | 'zh-Hans' | 'zh-Hant';
 
 export interface Settings {
   theme: ThemeSetting;

@@ -40,7 +40,7 @@ export { LIMITS } from './validate/guards';
 
 export const LIST_VIEWS: readonly ListView[] = ['all', 'recent', 'untagged', 'trash'];
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
-const LOCALES: readonly LocaleSetting[] = ['auto', 'en', 'zh-Hans'];
+const LOCALES: readonly LocaleSetting[] = ['auto', 'en', 'zh-Hans', 'zh-Hant'];
 
 /** A value for one editable field, checked against that field's type. */
 export function metaValue(field: EditableField, value: unknown): MetaValue {

@@ -36,6 +36,7 @@ export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogPr
           <option value="auto">{t('settings.languageAuto')}</option>
           <option value="en">English</option>
           <option value="zh-Hans">简体中文</option>
+          <option value="zh-Hant">繁體中文</option>
         </select>
       </div>
       <div className="modal-actions">

@@ -4,13 +4,14 @@
  */
 import { type Catalogue, en } from './en';
 import { zhHans } from './zh-hans';
+import { zhHant } from './zh-hant';
 
-export { en, zhHans };
+export { en, zhHans, zhHant };
 export type { Catalogue, MessageKey } from './en';
 
-export type Locale = 'en' | 'zh-Hans';
+export type Locale = 'en' | 'zh-Hans' | 'zh-Hant';
 
-export const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans };
+export const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
 
 /**
  * Fills `{name}` placeholders; `{count:article|articles}` prints the number with the singular
@@ -30,8 +31,16 @@ export function format(template: string, params?: Record<string, string | number
   );
 }
 
-/** Picks the UI locale from the setting and the browser language. */
+/**
+ * Picks the UI locale from the setting and the browser language: Traditional for a Traditional
+ * script tag or a region that writes it (Taiwan, Hong Kong, Macau), else Simplified for Chinese.
+ */
 export function resolveLocale(setting: 'auto' | Locale, navigatorLanguage: string): Locale {
   if (setting !== 'auto') return setting;
-  return navigatorLanguage.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en';
+  const tags = navigatorLanguage.toLowerCase().split(/[-_]/);
+  if (tags[0] !== 'zh') return 'en';
+  if (tags.includes('hans')) return 'zh-Hans';
+  return tags.some((t) => t === 'hant' || t === 'tw' || t === 'hk' || t === 'mo')
+    ? 'zh-Hant'
+    : 'zh-Hans';
 }

@@ -1,19 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { en, format, resolveLocale, zhHans } from '../../../renderer/src/i18n/messages';
+import * as OpenCC from 'opencc-js';
+import { en, format, resolveLocale, zhHans, zhHant } from '../../../renderer/src/i18n/messages';
 import { ERROR_CODES } from '../../../shared/errors';
+
+const CHINESE = [
+  ['zh-Hans', zhHans],
+  ['zh-Hant', zhHant],
+] as const;
 
 const placeholders = (s: string): string[] =>
   [...s.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1] as string).sort();
 
 describe('message catalogue', () => {
-  it('has the same keys in both languages, none empty', () => {
-    expect(Object.keys(zhHans).sort()).toEqual(Object.keys(en).sort());
-    for (const [k, v] of Object.entries(zhHans)) expect(v, k).not.toBe('');
-  });
-  it('uses the same placeholders in both languages', () => {
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      expect(placeholders(zhHans[key]), key).toEqual(placeholders(en[key]));
+  it('has the same keys in every language, none empty', () => {
+    for (const [, cat] of CHINESE) {
+      expect(Object.keys(cat).sort()).toEqual(Object.keys(en).sort());
+      for (const [k, v] of Object.entries(cat)) expect(v, k).not.toBe('');
     }
+  });
+  it('uses the same placeholders in every language', () => {
+    for (const [lang, cat] of CHINESE) {
+      for (const key of Object.keys(en) as Array<keyof typeof en>) {
+        expect(placeholders(cat[key]), `${lang} ${key}`).toEqual(placeholders(en[key]));
+      }
+    }
+  });
+  it('writes the Traditional catalogue in Traditional characters only', () => {
+    // Character by character, Simplified to Taiwan's standard forms: nothing left to change.
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    for (const [key, text] of Object.entries(zhHant)) expect(toTraditional(text), key).toBe(text);
   });
   it('has a what-to-do hint for every error code', () => {
     for (const code of ERROR_CODES) expect(Object.keys(en)).toContain(`hint.${code}`);
@@ -27,5 +42,11 @@ describe('message catalogue', () => {
     expect(resolveLocale('auto', 'zh-CN')).toBe('zh-Hans');
     expect(resolveLocale('auto', 'en-GB')).toBe('en');
     expect(resolveLocale('en', 'zh-TW')).toBe('en');
+    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-HK', 'zh_TW']) {
+      expect(resolveLocale('auto', tag), tag).toBe('zh-Hant');
+    }
+    for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK']) {
+      expect(resolveLocale('auto', tag), tag).toBe('zh-Hans');
+    }
   });
 });

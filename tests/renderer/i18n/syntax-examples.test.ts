@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../electron/core/search/query-parser';
-import { en, zhHans } from '../../../renderer/src/i18n/messages';
+import { en, zhHans, zhHant } from '../../../renderer/src/i18n/messages';
 
 // The query-syntax help shows these as things to type: each must be a query the core accepts.
 describe('query syntax examples', () => {
@@ -14,6 +14,7 @@ describe('query syntax examples', () => {
   for (const [lang, cat] of [
     ['en', en],
     ['zh-Hans', zhHans],
+    ['zh-Hant', zhHant],
   ] as const) {
     it(`parses every ${lang} example`, () => {
       for (const [key, code] of codes(cat)) {
