@@ -13,8 +13,22 @@ const TRADITIONAL_ONLY =
   '選則總統戰軍黨報論務員陸邊歲華區縣強眾觀議處覺記設該際達標兩級寫團難運傳聽費聯網織構導' +
   '權變內協獨擊壓紀嚴顧爾決訴識違確許轉樣漢維義韓鐵護醫藥師談議討錢銀農歷鄉陳楊劉張吳趙';
 
-const simplifiedSet = new Set(SIMPLIFIED_ONLY);
-const traditionalSet = new Set(TRADITIONAL_ONLY);
+/**
+ * 1 for a Simplified-only character, 2 for a Traditional-only one, by code unit from U+3400 (the
+ * Han blocks isHan accepts): a table read instead of a one-character string and a set lookup for
+ * every Han character of the sample (about a third of the cost for a Chinese article).
+ */
+const HAN_FROM = 0x3400;
+const hanScript = new Uint8Array(0xa000 - HAN_FROM);
+for (const [chars, mark] of [
+  [TRADITIONAL_ONLY, 2],
+  [SIMPLIFIED_ONLY, 1],
+] as const) {
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
+    if (isHan(code)) hanScript[code - HAN_FROM] = mark;
+  }
+}
 
 const ENGLISH_WORDS = new Set([
   'the',
@@ -70,11 +84,11 @@ export function detectLang(text: string): string {
   // Indexing by UTF-16 unit: every character this counts lies in the BMP.
   for (let i = 0; i < sample.length; i += 1) {
     const code = sample.charCodeAt(i);
-    const ch = sample[i] as string;
     if (isHan(code)) {
       han += 1;
-      if (simplifiedSet.has(ch)) simp += 1;
-      else if (traditionalSet.has(ch)) trad += 1;
+      const script = hanScript[code - HAN_FROM];
+      if (script === 1) simp += 1;
+      else if (script === 2) trad += 1;
     } else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
       latin += 1;
     } else if (
