@@ -188,6 +188,11 @@ export interface FolioApi {
 
   cite(req: CiteRequest): Promise<{ text: string }>;
   exportArticles(req: ExportRequest): Promise<JobRef>;
+  /**
+   * Shows where a finished export saved its file or folder, in the system file manager (desktop
+   * only; the browser shell, whose exports are downloads, answers UNSUPPORTED).
+   */
+  showExport(req: JobRef): Promise<void>;
 
   getSettings(): Promise<Settings>;
   setSettings(req: Partial<Settings>): Promise<Settings>;
@@ -227,6 +232,7 @@ export const CHANNELS = {
   search: 'search:query',
   cite: 'export:cite',
   exportArticles: 'export:save',
+  showExport: 'export:show',
   getSettings: 'settings:get',
   setSettings: 'settings:set',
   openExternal: 'app:open-external',

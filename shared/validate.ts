@@ -6,6 +6,7 @@ import {
   CITATION_STYLES,
   EXPORT_FORMATS,
   type ExportRequest,
+  type JobRef,
   type FolioMethod,
   type ListView,
   type LocaleSetting,
@@ -130,6 +131,9 @@ function settingsPatch(input: unknown): Partial<Settings> {
 const idRequest = (input: unknown): { id: string } => ({
   id: id(record(input, 'request', ['id']).id),
 });
+const jobRef = (input: unknown): JobRef => ({
+  jobId: id(record(input, 'request', ['jobId']).jobId, 'jobId'),
+});
 const idsRequest = (input: unknown): { ids: string[] } => ({
   ids: ids(record(input, 'request', ['ids']).ids),
 });
@@ -154,7 +158,7 @@ export const validators: { [M in FolioMethod]: (input: unknown) => RequestOf<M> 
     ),
   }),
   importFiles: (input) => ({ files: uploadedFiles(record(input, 'request', ['files']).files) }),
-  jobStatus: (input) => ({ jobId: id(record(input, 'request', ['jobId']).jobId, 'jobId') }),
+  jobStatus: (input) => jobRef(input),
 
   listArticles: (input) => {
     const r = record(input, 'request', ['view', 'tag', 'siteName']);
@@ -228,6 +232,7 @@ export const validators: { [M in FolioMethod]: (input: unknown) => RequestOf<M> 
     };
   },
   exportArticles: exportRequest,
+  showExport: jobRef,
 
   getSettings: (input) => empty(input, 'getSettings request'),
   setSettings: settingsPatch,

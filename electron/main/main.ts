@@ -17,7 +17,7 @@ import {
   session,
   shell,
 } from 'electron';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FolioApi } from '../../shared/api';
@@ -187,6 +187,12 @@ async function start(): Promise<void> {
   const platform = createDesktopPlatform({
     showOpenDialog,
     openExternal,
+    showItemInFolder: (file) => shell.showItemInFolder(file),
+    exists: (file) =>
+      access(file).then(
+        () => true,
+        () => false,
+      ),
     platform: process.platform,
   });
   // The first search and article read warm up once the window has its list (warm-up.ts).

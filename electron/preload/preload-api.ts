@@ -80,6 +80,7 @@ export function createPreloadApi(invoke: Invoke, reject: Rejection = errorReject
     search: call('search'),
     cite: call('cite'),
     exportArticles: call('exportArticles'),
+    showExport: call('showExport'),
     getSettings: call('getSettings'),
     setSettings: call('setSettings'),
     openExternal: call('openExternal'),

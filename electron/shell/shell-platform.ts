@@ -37,6 +37,9 @@ export function createShellPlatform(opts: {
         'The browser shell has no file picker: drop files onto the window',
       );
     },
+    showPath: async () => {
+      throw new FolioError('UNSUPPORTED', 'The browser shell offers exports as downloads');
+    },
     async exportTarget(req) {
       await mkdir(opts.tmpRoot, { recursive: true });
       const dir = await mkdtemp(path.join(opts.tmpRoot, 'export-'));

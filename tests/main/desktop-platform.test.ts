@@ -40,6 +40,8 @@ describe('createDesktopPlatform', () => {
     const platform = createDesktopPlatform({
       showOpenDialog: chosen.show,
       openExternal: async () => undefined,
+      showItemInFolder: () => undefined,
+      exists: async () => true,
       platform: 'linux',
     });
     expect(await platform.pickFiles()).toEqual(['/a.html', '/dir']);
@@ -47,6 +49,8 @@ describe('createDesktopPlatform', () => {
     const p2 = createDesktopPlatform({
       showOpenDialog: cancelled.show,
       openExternal: async () => undefined,
+      showItemInFolder: () => undefined,
+      exists: async () => true,
       platform: 'linux',
     });
     expect(await p2.pickFiles()).toEqual([]);
@@ -57,6 +61,8 @@ describe('createDesktopPlatform', () => {
     const platform = createDesktopPlatform({
       showOpenDialog: dialog.show,
       openExternal: async () => undefined,
+      showItemInFolder: () => undefined,
+      exists: async () => true,
       platform: 'darwin',
     });
     const target = await platform.exportTarget({ ids: ['a'], format: 'md' });
@@ -75,6 +81,8 @@ describe('createDesktopPlatform', () => {
     const platform = createDesktopPlatform({
       showOpenDialog: fakeDialog({ canceled: true, filePaths: [] }).show,
       openExternal: async () => undefined,
+      showItemInFolder: () => undefined,
+      exists: async () => true,
       platform: 'win32',
     });
     expect(await platform.exportTarget({ ids: ['a'], format: 'pdf' })).toBeNull();
@@ -87,10 +95,28 @@ describe('createDesktopPlatform', () => {
       openExternal: async (u) => {
         opened.push(u);
       },
+      showItemInFolder: () => undefined,
+      exists: async () => true,
       platform: 'linux',
     });
     await platform.openExternal('https://www.bbc.com/zhongwen');
     await platform.openExternal('file:///etc/passwd');
     expect(opened).toEqual(['https://www.bbc.com/zhongwen']);
+  });
+
+  it('showPath shows the file in the system file manager, if it is still there', async () => {
+    const shown: string[] = [];
+    const platform = createDesktopPlatform({
+      showOpenDialog: fakeDialog({ canceled: true, filePaths: [] }).show,
+      openExternal: async () => undefined,
+      showItemInFolder: (p) => void shown.push(p),
+      exists: async (p) => p !== '/home/u/Exports/moved.pdf',
+      platform: 'linux',
+    });
+    await platform.showPath('/home/u/Exports/a.pdf');
+    await expect(platform.showPath('/home/u/Exports/moved.pdf')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(shown).toEqual(['/home/u/Exports/a.pdf']);
   });
 });

@@ -76,6 +76,7 @@ const WRONG_FIELD: Partial<Record<FolioMethod, unknown>> = {
   search: { query: 'x', limit: -1 },
   cite: { ids: ['a'], style: 'harvard-made-up', format: 'text' },
   exportArticles: { ids: ['a'], format: 'docx' },
+  showExport: { jobId: '' },
   setSettings: { theme: 'neon' },
   openExternal: { url: 'javascript:alert(1)' },
 };

@@ -32,4 +32,5 @@ export const VALID: { [M in FolioMethod]: unknown } = {
   setSettings: { theme: 'dark', savedSearches: [{ name: 'HK', query: '香港' }] },
   openExternal: { url: 'https://www.bbc.com/zhongwen/simp' },
   pickFiles: undefined,
+  showExport: { jobId: 'job-1' },
 };

@@ -149,6 +149,14 @@ export function createFolioService(deps: FolioServiceDeps): FolioApi {
       }
       return { jobId: job.id };
     },
+    async showExport({ jobId }) {
+      const job = jobs.get(jobId);
+      const savedTo = job.kind === 'export' && job.finished ? job.output?.savedTo : undefined;
+      if (!savedTo)
+        throw new FolioError('NOT_FOUND', 'This export saved no file or folder to show');
+      // Only a path this service wrote reaches the file manager, never one a request names.
+      await platform.showPath(savedTo);
+    },
 
     async getSettings() {
       return library.getSettings();

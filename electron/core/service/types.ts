@@ -31,6 +31,8 @@ export interface ExportTarget {
 export interface ServicePlatform {
   openExternal(url: string): Promise<void>;
   pickFiles(): Promise<string[]>;
+  /** Shows a file or folder in the system file manager. */
+  showPath(path: string): Promise<void>;
   /** Asks where an export goes; null when the user cancelled. */
   exportTarget(req: ExportRequest): Promise<ExportTarget | null>;
 }

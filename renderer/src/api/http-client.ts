@@ -78,6 +78,7 @@ export function createHttpClient(
     search: (req) => call('search', req),
     cite: (req) => call('cite', req),
     exportArticles: (req) => call('exportArticles', req),
+    showExport: (req) => call('showExport', req),
     getSettings: () => call('getSettings', undefined),
     setSettings: (req) => call('setSettings', req),
     // A browser tab is the "system browser" here; open it now, while the click's activation lasts.

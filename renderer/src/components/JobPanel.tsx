@@ -33,6 +33,7 @@ export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
   const errorText = useErrorText();
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [pollError, setPollError] = useState<FolioErrorData | null>(null);
+  const [showError, setShowError] = useState<FolioErrorData | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -71,7 +72,27 @@ export function JobPanel({ jobId, title, onFinished, onClose }: JobPanelProps) {
               {t('job.error', { message: errorText(status.error) })}
             </p>
           )}
-          {status.output?.savedTo && <p>{t('export.savedTo', { path: status.output.savedTo })}</p>}
+          {status.output?.savedTo && (
+            <p className="job-saved">
+              {t('export.savedTo', { path: status.output.savedTo })}{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  setShowError(null);
+                  api.showExport({ jobId }).catch((err: unknown) => setShowError(errorOf(err)));
+                }}
+                data-testid="export-show"
+              >
+                {t('export.show')}
+              </button>
+              {showError && (
+                <span role="alert" className="error">
+                  {' '}
+                  {errorText(showError)}
+                </span>
+              )}
+            </p>
+          )}
           {status.output?.downloadUrl && (
             <p>
               <a href={status.output.downloadUrl} download data-testid="export-download">

@@ -131,6 +131,7 @@ export const en = {
   'export.zip': 'Bundle into one zip',
   'export.start': 'Export {count:article|articles}',
   'export.savedTo': 'Saved to {path}',
+  'export.show': 'Show in folder',
   'export.download': 'Download',
   'cite.title': 'Copy citation',
   'cite.style': 'Style',

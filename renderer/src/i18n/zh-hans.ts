@@ -132,6 +132,7 @@ export const zhHans: Catalogue = {
   'export.zip': '打包成一个 zip',
   'export.start': '导出 {count} 篇文章',
   'export.savedTo': '已保存到 {path}',
+  'export.show': '在文件夹中显示',
   'export.download': '下载',
   'cite.title': '复制引文',
   'cite.style': '格式',

@@ -138,6 +138,7 @@ export const zhHant: Catalogue = {
   'export.zip': '打包成一個 zip',
   'export.start': '匯出 {count} 篇文章',
   'export.savedTo': '已儲存到 {path}',
+  'export.show': '在資料夾中顯示',
   'export.download': '下載',
   'cite.title': '複製引文',
   'cite.style': '格式',

@@ -25,11 +25,13 @@ let tmp: string;
 let core: FakeCore;
 let opened: string[];
 let finished: string[][];
+let shown: string[];
 
 function platform(overrides: Partial<ServicePlatform> = {}): ServicePlatform {
   return {
     openExternal: async (url) => void opened.push(url),
     pickFiles: async () => ['/picked/a.txt'],
+    showPath: async (p) => void shown.push(p),
     exportTarget: async (): Promise<ExportTarget> => ({
       outDir: path.join(tmp, 'out'),
       finish: async (outcome) => {
@@ -42,6 +44,7 @@ function platform(overrides: Partial<ServicePlatform> = {}): ServicePlatform {
 }
 
 beforeEach(async () => {
+  shown = [];
   tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-service-'));
   core = createFakeCore();
   opened = [];
@@ -161,6 +164,33 @@ describe('createFolioService', () => {
     expect(status.results.map((r) => r.id)).toEqual(['x1', 'x2']);
     expect(await readFile(path.join(tmp, 'out', 'x1.md'), 'utf8')).toBe('# 一\n');
     expect(finished).toHaveLength(1);
+  });
+
+  it('shows where a finished export was saved, and nothing a request names', async () => {
+    core.articles.set('x1', fakeArticle('x1', '一'));
+    const api = createFolioService({ core, platform: platform(), sampleDir: tmp });
+    const exported = (await api.exportArticles({ ids: ['x1'], format: 'md' })).jobId;
+    await waitJob(api, exported);
+    await api.showExport({ jobId: exported });
+    expect(shown).toEqual([path.join(tmp, 'out')]);
+    // An import job, or an export the user cancelled, saved nothing to show.
+    const imported = (await api.importPaths({ paths: [path.join(tmp, 'missing.txt')] })).jobId;
+    await waitJob(api, imported);
+    const cancelled = createFolioService({
+      core,
+      sampleDir: tmp,
+      platform: platform({ exportTarget: async () => null }),
+    });
+    const nothing = (await cancelled.exportArticles({ ids: ['x1'], format: 'md' })).jobId;
+    await waitJob(cancelled, nothing);
+    for (const [service, jobId] of [
+      [api, imported],
+      [cancelled, nothing],
+      [api, 'no-such-job'],
+    ] as const) {
+      await expect(service.showExport({ jobId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect(shown).toHaveLength(1);
   });
 
   it("says which article's images stayed remote, in its result", async () => {

@@ -34,7 +34,7 @@ beforeEach(async () => {
   const core = { library, search: {}, exporter: {}, close: unused } as unknown as FolioCore;
   api = createFolioService({
     core,
-    platform: { openExternal: unused, pickFiles: unused, exportTarget: unused },
+    platform: { openExternal: unused, pickFiles: unused, showPath: unused, exportTarget: unused },
     sampleDir: dir,
   });
 });
