@@ -48,7 +48,7 @@ export interface App {
 
 /** Starts an empty library, the shell and a browser page on the app. */
 export async function startApp(
-  opts: { viewport?: { width: number; height: number } } = {},
+  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
 ): Promise<App> {
   const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
   const core = await createCore({ dir: libraryDir });
@@ -71,6 +71,8 @@ export async function startApp(
   });
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
+    // The browser's language, which the UI follows until Settings says otherwise.
+    locale: opts.locale ?? 'en-US',
   });
   // The tests must not depend on the network: article images from the web are answered empty.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, skipReason, startApp, type App } from './harness';
+
+const reason = skipReason();
+if (reason) console.warn(`[e2e] skipped: ${reason}`);
+
+describe.skipIf(reason !== null)('a browser set to Traditional Chinese (zh-TW)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp({ locale: 'zh-TW' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the UI in 繁體中文 with Taiwan’s words, and finds Simplified text from Traditional', async () => {
+    const { page } = app;
+    await page.getByTestId('first-run').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
+    expect(await page.getByTestId('import-button').textContent()).toBe('匯入…');
+    expect(await page.getByTestId('first-run').textContent()).toContain('歡迎使用 Folio');
+    await page.getByTestId('import-sample').click();
+    await page.getByTestId('article-row').first().waitFor();
+    // The sample is written in Simplified (BBC中文): a query in Traditional finds it.
+    await page.getByTestId('search-input').fill('習近平');
+    await page.getByTestId('search-hit').first().waitFor();
+    expect(await page.getByTestId('search-results').locator('.list-status').textContent()).toMatch(
+      /筆結果/,
+    );
+    await screenshot(page, '20-zh-hant');
+  });
+});
