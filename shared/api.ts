@@ -145,8 +145,11 @@ export interface ExportRequest {
   zip?: boolean;
 }
 
-export type ThemeSetting = 'system' | 'light' | 'dark';
-export type LocaleSetting = 'auto' | 'en' | 'zh-Hans' | 'zh-Hant';
+/** The settings' allowed values, one list for the validators, the store and the UI. */
+export const THEME_SETTINGS = ['system', 'light', 'dark'] as const;
+export const LOCALE_SETTINGS = ['auto', 'en', 'zh-Hans', 'zh-Hant'] as const;
+export type ThemeSetting = (typeof THEME_SETTINGS)[number];
+export type LocaleSetting = (typeof LOCALE_SETTINGS)[number];
 
 export interface Settings {
   theme: ThemeSetting;

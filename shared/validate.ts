@@ -9,12 +9,12 @@ import {
   type JobRef,
   type FolioMethod,
   type ListView,
-  type LocaleSetting,
+  LOCALE_SETTINGS,
   type MetaValue,
   type RequestOf,
   type SavedSearch,
   type Settings,
-  type ThemeSetting,
+  THEME_SETTINGS,
   type UploadedFile,
 } from './api';
 import { EDITABLE_FIELDS, type EditableField } from './model';
@@ -40,8 +40,6 @@ import {
 export { LIMITS } from './validate/guards';
 
 export const LIST_VIEWS: readonly ListView[] = ['all', 'recent', 'untagged', 'trash'];
-const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
-const LOCALES: readonly LocaleSetting[] = ['auto', 'en', 'zh-Hans', 'zh-Hant'];
 
 /** A value for one editable field, checked against that field's type. */
 export function metaValue(field: EditableField, value: unknown): MetaValue {
@@ -122,8 +120,8 @@ function exportRequest(input: unknown): ExportRequest {
 function settingsPatch(input: unknown): Partial<Settings> {
   const r = record(input, 'request', ['theme', 'locale', 'savedSearches']);
   const out: Partial<Settings> = {};
-  if (r.theme !== undefined) out.theme = oneOf(r.theme, 'theme', THEMES);
-  if (r.locale !== undefined) out.locale = oneOf(r.locale, 'locale', LOCALES);
+  if (r.theme !== undefined) out.theme = oneOf(r.theme, 'theme', THEME_SETTINGS);
+  if (r.locale !== undefined) out.locale = oneOf(r.locale, 'locale', LOCALE_SETTINGS);
   if (r.savedSearches !== undefined) out.savedSearches = savedSearches(r.savedSearches);
   return out;
 }

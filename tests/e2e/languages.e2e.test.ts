@@ -29,4 +29,22 @@ describe.skipIf(reason !== null)('a browser set to Traditional Chinese (zh-TW)',
     );
     await screenshot(page, '20-zh-hant');
   });
+
+  it('keeps a language chosen in Settings, 繁體中文 included, over the browser’s', async () => {
+    const { page } = app;
+    const choose = async (locale: string, lang: string): Promise<void> => {
+      await page.getByTestId('settings-button').click();
+      await page.locator('#set-locale').selectOption(locale);
+      await page.getByTestId('settings-dialog').getByRole('button').click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    };
+    await choose('en', 'en');
+    expect(await page.getByTestId('import-button').textContent()).toBe('Import…');
+    await choose('zh-Hant', 'zh-Hant');
+    // Saved in the library: a reload keeps it.
+    await page.reload();
+    await page.getByTestId('import-button').waitFor();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    expect(await page.getByTestId('import-button').textContent()).toBe('匯入…');
+  });
 });

@@ -1,5 +1,5 @@
 /** Metadata edits, notes and the Trash. */
-import type { Settings } from '../../../shared/api';
+import { LOCALE_SETTINGS, type Settings, THEME_SETTINGS } from '../../../shared/api';
 import { FolioError } from '../../../shared/errors';
 import {
   EDITABLE_FIELDS,
@@ -157,12 +157,12 @@ export async function setSettings(
 ): Promise<Settings> {
   const next: Settings = { ...state.doc.data.settings };
   if (patch.theme !== undefined) {
-    if (!['system', 'light', 'dark'].includes(patch.theme))
+    if (!(THEME_SETTINGS as readonly string[]).includes(patch.theme))
       throw new FolioError('INVALID_INPUT', 'Unknown theme.');
     next.theme = patch.theme;
   }
   if (patch.locale !== undefined) {
-    if (!['auto', 'en', 'zh-Hans'].includes(patch.locale))
+    if (!(LOCALE_SETTINGS as readonly string[]).includes(patch.locale))
       throw new FolioError('INVALID_INPUT', 'Unknown locale.');
     next.locale = patch.locale;
   }

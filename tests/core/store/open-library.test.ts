@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCALE_SETTINGS, THEME_SETTINGS } from '../../../shared/api';
 import type { Library, LibraryEvent } from '../../../electron/core/ports';
 import { openLibrary } from '../../../electron/core/store/open-library';
 import { fakeDump, fakeParse } from './fake-parse';
@@ -179,6 +180,18 @@ describe('lists, edits and trash', () => {
       code: 'INVALID_INPUT',
     });
     expect(lib.getSettings()).toEqual({ theme: 'dark', locale: 'auto', savedSearches: [] });
+  });
+
+  it('keeps every setting value the contract offers', async () => {
+    for (const theme of THEME_SETTINGS) {
+      expect((await lib.setSettings({ theme })).theme).toBe(theme);
+    }
+    for (const locale of LOCALE_SETTINGS) {
+      expect((await lib.setSettings({ locale })).locale).toBe(locale);
+    }
+    await expect(lib.setSettings({ locale: 'zh-TW' as never })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
 
