@@ -30,6 +30,35 @@ describe('message catalogue', () => {
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
     for (const [key, text] of Object.entries(zhHant)) expect(toTraditional(text), key).toBe(text);
   });
+  it('uses Taiwan’s software words in the Traditional catalogue, not the Mainland’s', () => {
+    // Mainland term → what Taiwan says (the second is what the catalogue should use instead).
+    const mainland = [
+      '導入', // 匯入
+      '導出', // 匯出
+      '設置', // 設定
+      '文件', // 檔案
+      '文件夾', // 資料夾
+      '信息', // 資訊
+      '鏈接', // 連結
+      '窗口', // 視窗
+      '保存', // 儲存
+      '搜索', // 搜尋
+      '文本', // 文字
+      '當前', // 目前
+      '默認', // 預設
+      '打開', // 開啟
+      '快捷鍵', // 快速鍵
+      '短語', // 片語
+      '聚焦', // 移至
+      '擴展', // 延伸
+      '升序', // 遞增
+      '剪貼板', // 剪貼簿
+      '支持', // 支援
+    ];
+    for (const [key, text] of Object.entries(zhHant)) {
+      for (const term of mainland) expect(text, key).not.toContain(term);
+    }
+  });
   it('has a what-to-do hint for every error code', () => {
     for (const code of ERROR_CODES) expect(Object.keys(en)).toContain(`hint.${code}`);
   });
