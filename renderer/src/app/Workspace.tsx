@@ -188,11 +188,11 @@ export function Workspace({ settings, onSettings }: WorkspaceProps) {
   // keystroke or a search answer that changes nothing they show.
   const { savedSearches } = settings;
   const saveSearch = useCallback(
-    (name: string): void => {
+    (name: string, saved: string): void => {
       const rest = savedSearches.filter((s) => s.name !== name);
-      onSettings({ savedSearches: [...rest, { name, query: query.trim() }] });
+      onSettings({ savedSearches: [...rest, { name, query: saved }] });
     },
-    [savedSearches, onSettings, query],
+    [savedSearches, onSettings],
   );
   const removeSaved = useCallback(
     (s: SavedSearch): void =>

@@ -25,7 +25,8 @@ const SYNTAX: Array<[MessageKey, MessageKey]> = [
 export interface SearchBoxProps {
   value: string;
   onChange: (q: string) => void;
-  onSave: (name: string) => void;
+  /** Saves `query` as it was when "Save search" was clicked, whatever the box holds by then. */
+  onSave: (name: string, query: string) => void;
   /** False while the query is malformed: "Save search" would keep a query that cannot run. */
   canSave: boolean;
 }
@@ -37,7 +38,8 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
 ) {
   const t = useT();
   const [help, setHelp] = useState(false);
-  const [naming, setNaming] = useState<string | null>(null);
+  // The name being typed, and the query it will be saved with.
+  const [naming, setNaming] = useState<{ name: string; query: string } | null>(null);
   // What the box shows while an input method composes; null when nothing is being composed.
   const [draft, setDraft] = useState<string | null>(null);
   return (
@@ -89,7 +91,11 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         ?
       </button>
       {value.trim() !== '' && canSave && naming === null && (
-        <button type="button" onClick={() => setNaming(value.trim())} data-testid="save-search">
+        <button
+          type="button"
+          onClick={() => setNaming({ name: value.trim(), query: value.trim() })}
+          data-testid="save-search"
+        >
           {t('search.save')}
         </button>
       )}
@@ -98,14 +104,14 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           className="save-search-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (naming.trim()) onSave(naming.trim());
+            if (naming.name.trim()) onSave(naming.name.trim(), naming.query);
             setNaming(null);
           }}
         >
           <input
             autoFocus
-            value={naming}
-            onChange={(e) => setNaming(e.target.value)}
+            value={naming.name}
+            onChange={(e) => setNaming({ ...naming, name: e.target.value })}
             onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
             aria-label={t('search.saveName')}
           />

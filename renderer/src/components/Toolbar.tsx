@@ -8,7 +8,7 @@ import { SearchBox } from './SearchBox';
 export interface ToolbarProps {
   query: string;
   onQuery: (q: string) => void;
-  onSaveSearch: (name: string) => void;
+  onSaveSearch: (name: string, query: string) => void;
   /** The search answered that the query is malformed: there is nothing worth saving. */
   queryInvalid: boolean;
   selectedCount: number;

@@ -34,6 +34,23 @@ describe('SearchBox', () => {
     typeInto(input, '"经济"');
     await until(() => !/Search failed/.test(host.textContent ?? ''));
     expect(save()).not.toBeNull();
+
+    // The query is the one "Save search" was clicked for, even if the box changes meanwhile.
+    (save() as HTMLButtonElement).click();
+    await until(() => host.querySelector('.save-search-form') !== null);
+    const name = host.querySelector<HTMLInputElement>('.save-search-form input')!;
+    typeInto(name, '经济短语');
+    typeInto(input, '"经济');
+    await until(() => input.value === '"经济');
+    host.querySelector<HTMLFormElement>('.save-search-form')!.requestSubmit();
+    const saved = (): Element | undefined =>
+      [...host.querySelectorAll('[data-testid="saved-searches"] button')].find(
+        (b) => b.textContent === '经济短语',
+      );
+    await until(() => saved() !== undefined);
+    typeInto(input, '');
+    (saved() as HTMLButtonElement).click();
+    await until(() => input.value === '"经济"');
     unmount();
   });
 });
