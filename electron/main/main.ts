@@ -109,9 +109,13 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-/** Saves the window's place as it closes, for the next window and the next launch. */
-function rememberWindowState(win: BrowserWindow): void {
-  windowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+/**
+ * Saves the window's place as it closes, for the next window and the next launch. A minimised
+ * window reports itself not maximised (Windows), so whether it was comes from its events.
+ */
+function rememberWindowState(win: BrowserWindow, wasMaximized: boolean): void {
+  const maximized = win.isMinimized() ? wasMaximized : win.isMaximized();
+  windowState = { bounds: win.getNormalBounds(), maximized };
   if (!windowStateFile) return;
   try {
     saveWindowState(windowStateFile, windowState);
@@ -121,17 +125,22 @@ function rememberWindowState(win: BrowserWindow): void {
 }
 
 function openMainWindow(preloadPath: string): BrowserWindow {
-  const placement = placeWindow(
-    windowState,
-    screen.getAllDisplays().map((d) => d.workArea),
-  );
+  const placement = placeWindow(windowState, {
+    workAreas: screen.getAllDisplays().map((d) => d.workArea),
+    primary: screen.getPrimaryDisplay().workArea,
+  });
   const win = new BrowserWindow(mainWindowOptions(preloadPath, placement));
   win.once('ready-to-show', () => {
     // maximize() shows the window too: only once its page is ready, never as a blank frame.
     if (placement.maximized) win.maximize();
     win.show();
   });
-  win.on('close', () => rememberWindowState(win));
+  let maximized = placement.maximized;
+  win.on('maximize', () => (maximized = true));
+  win.on('unmaximize', () => (maximized = false));
+  win.on('close', () => rememberWindowState(win, maximized));
+  // Logging off or shutting down Windows ends the app without a 'close'.
+  win.on('session-end', () => rememberWindowState(win, maximized));
   win.on('closed', () => {
     if (mainWindow !== win) return;
     mainWindow = null;

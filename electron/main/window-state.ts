@@ -27,7 +27,9 @@ export interface WindowPlacement {
   maximized: boolean;
 }
 
+/** The first window's size, or less on a smaller screen. */
 export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 840 } as const;
+/** Below this the three panes do not fit (see the narrow-window layout). */
 export const MIN_WINDOW_SIZE = { width: 720, height: 480 } as const;
 
 /**
@@ -64,29 +66,51 @@ function overlap(a: Rect, b: Rect): { width: number; height: number } {
   return width > 0 && height > 0 ? { width, height } : { width: 0, height: 0 };
 }
 
+/** The displays attached now: every work area, and the primary one (where a new window opens). */
+export interface Displays {
+  workAreas: readonly Rect[];
+  primary: Rect | null;
+}
+
+/** A size no larger than `limit` (when there is one) and no smaller than the window's minimum. */
+function fit(width: number, height: number, limit: { width: number; height: number } | null) {
+  return {
+    width: Math.max(MIN_WINDOW_SIZE.width, limit ? Math.min(width, limit.width) : width),
+    height: Math.max(MIN_WINDOW_SIZE.height, limit ? Math.min(height, limit.height) : height),
+  };
+}
+
 /**
- * Fits the saved state to the displays attached now (their work areas). A window whose title
- * bar would be off every display (a monitor was unplugged, or the resolution changed) opens
- * centred instead; one larger than the largest display shrinks to fit it.
+ * Fits the saved state to the displays attached now. A window whose title bar would be on no
+ * display (a monitor was unplugged, or the resolution changed) opens centred on the primary
+ * display instead, at most its size; one larger than the largest display shrinks to fit it.
  */
-export function placeWindow(
-  saved: WindowState | null,
-  workAreas: readonly Rect[],
-): WindowPlacement {
-  if (!saved) return { ...DEFAULT_WINDOW_SIZE, maximized: false };
-  const maxWidth = Math.max(MIN_WINDOW_SIZE.width, ...workAreas.map((a) => a.width));
-  const maxHeight = Math.max(MIN_WINDOW_SIZE.height, ...workAreas.map((a) => a.height));
-  const width = Math.min(Math.max(saved.bounds.width, MIN_WINDOW_SIZE.width), maxWidth);
-  const height = Math.min(Math.max(saved.bounds.height, MIN_WINDOW_SIZE.height), maxHeight);
+export function placeWindow(saved: WindowState | null, displays: Displays): WindowPlacement {
+  const { workAreas, primary } = displays;
+  if (!saved) {
+    return {
+      ...fit(DEFAULT_WINDOW_SIZE.width, DEFAULT_WINDOW_SIZE.height, primary),
+      maximized: false,
+    };
+  }
+  const largest = workAreas.length
+    ? {
+        width: Math.max(...workAreas.map((a) => a.width)),
+        height: Math.max(...workAreas.map((a) => a.height)),
+      }
+    : null;
   const { x, y } = saved.bounds;
-  const titleBar: Rect = { x, y, width, height: GRAB_HEIGHT };
+  const size = fit(saved.bounds.width, saved.bounds.height, largest);
+  const titleBar: Rect = { x, y, width: size.width, height: GRAB_HEIGHT };
   const reachable = workAreas.some((a) => {
     const shared = overlap(titleBar, a);
     return shared.width >= GRAB_WIDTH && shared.height >= GRAB_HEIGHT / 2;
   });
-  return reachable
-    ? { width, height, x, y, maximized: saved.maximized }
-    : { width, height, maximized: saved.maximized };
+  if (reachable) return { ...size, x, y, maximized: saved.maximized };
+  return {
+    ...fit(saved.bounds.width, saved.bounds.height, primary ?? largest),
+    maximized: saved.maximized,
+  };
 }
 
 /** Reads the saved state; a missing or unreadable file is no saved state. */

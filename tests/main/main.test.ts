@@ -66,8 +66,10 @@ const fake = vi.hoisted(() => {
     async loadURL(url: string) {
       this.loaded.push(url);
     }
+    // Minimised from the taskbar, a window reports itself not maximised (Windows).
+    minimized = false;
     isMinimized() {
-      return false;
+      return this.minimized;
     }
     restore() {}
     focus() {}
@@ -76,7 +78,7 @@ const fake = vi.hoisted(() => {
       return { x: 140, y: 90, width: 1100, height: 700 };
     }
     isMaximized() {
-      return true;
+      return !this.minimized;
     }
     shown = '';
     maximize() {
@@ -141,7 +143,10 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: async () => undefined },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }] },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }),
+    },
   };
   return { state, electron };
 });
@@ -338,11 +343,22 @@ describe('electron main (composition root)', () => {
     // The first launch has nothing saved: the default size, centred by the system.
     expect(first.options).toMatchObject({ width: 1280, height: 840 });
     expect(first.options).not.toHaveProperty('x');
+    const saved = async (): Promise<unknown> =>
+      JSON.parse(await readFile(path.join(state.userData, 'window-state.json'), 'utf8'));
     first.listeners.get('close')?.();
-    const saved = JSON.parse(
-      await readFile(path.join(state.userData, 'window-state.json'), 'utf8'),
-    ) as unknown;
-    expect(saved).toEqual({ bounds: { x: 140, y: 90, width: 1100, height: 700 }, maximized: true });
+    expect(await saved()).toEqual({
+      bounds: { x: 140, y: 90, width: 1100, height: 700 },
+      maximized: true,
+    });
+    // Closed while minimised: maximised if it was before, as its events said.
+    const win = first as unknown as { minimized: boolean };
+    win.minimized = true;
+    first.listeners.get('close')?.();
+    expect(await saved()).toMatchObject({ maximized: false });
+    first.listeners.get('maximize')?.();
+    first.listeners.get('session-end')?.();
+    expect(await saved()).toMatchObject({ maximized: true });
+    win.minimized = false;
   });
 
   it('quits when the main window closes (bar macOS), and holds imports for the next window', async () => {

@@ -68,7 +68,10 @@ const electron = {
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
   shell: { openExternal: async () => {} },
-  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  screen: {
+    getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+    getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+  },
 };
 const load = Module._load;
 Module._load = function (request, ...rest) {
