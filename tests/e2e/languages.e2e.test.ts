@@ -28,6 +28,20 @@ describe.skipIf(reason !== null)('a browser set to Traditional Chinese (zh-TW)',
       /筆結果/,
     );
     await screenshot(page, '20-zh-hant');
+
+    // Fonts by script: the Traditional UI puts TC fonts first, the Simplified article SC fonts.
+    await page.getByTestId('search-hit').first().click();
+    await page.locator('.article-body').waitFor();
+    const first = (stack: string, a: string, b: string): string =>
+      stack.indexOf(a) < stack.indexOf(b) ? a : b;
+    const fonts = await page.evaluate(() => ({
+      ui: getComputedStyle(document.body).fontFamily,
+      body: getComputedStyle(document.querySelector('.article-body')!).fontFamily,
+      byline: getComputedStyle(document.querySelector('.reader-kicker')!).fontFamily,
+    }));
+    expect(first(fonts.ui, 'Noto Sans CJK TC', 'Noto Sans CJK SC')).toBe('Noto Sans CJK TC');
+    expect(first(fonts.body, 'Noto Serif CJK TC', 'Noto Serif CJK SC')).toBe('Noto Serif CJK SC');
+    expect(first(fonts.byline, 'Noto Sans CJK TC', 'Noto Sans CJK SC')).toBe('Noto Sans CJK SC');
   });
 
   it('keeps a language chosen in Settings, 繁體中文 included, over the browser’s', async () => {

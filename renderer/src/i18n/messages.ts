@@ -38,6 +38,8 @@ export function format(template: string, params?: Record<string, string | number
 export function resolveLocale(setting: 'auto' | Locale, navigatorLanguage: string): Locale {
   if (setting !== 'auto') return setting;
   const tags = navigatorLanguage.toLowerCase().split(/[-_]/);
+  // Cantonese is written in Traditional characters.
+  if (tags[0] === 'yue') return tags.includes('hans') ? 'zh-Hans' : 'zh-Hant';
   if (tags[0] !== 'zh') return 'en';
   if (tags.includes('hans')) return 'zh-Hans';
   return tags.some((t) => t === 'hant' || t === 'tw' || t === 'hk' || t === 'mo')

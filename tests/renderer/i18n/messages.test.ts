@@ -71,7 +71,7 @@ describe('message catalogue', () => {
     expect(resolveLocale('auto', 'zh-CN')).toBe('zh-Hans');
     expect(resolveLocale('auto', 'en-GB')).toBe('en');
     expect(resolveLocale('en', 'zh-TW')).toBe('en');
-    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-HK', 'zh_TW']) {
+    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-HK', 'zh_TW', 'yue-HK']) {
       expect(resolveLocale('auto', tag), tag).toBe('zh-Hant');
     }
     for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK']) {
