@@ -150,7 +150,17 @@ export function createFolioService(deps: FolioServiceDeps): FolioApi {
       return { jobId: job.id };
     },
     async showExport({ jobId }) {
-      const job = jobs.get(jobId);
+      // Finished jobs are forgotten after a while; the panel that offers the button may not be.
+      const job = (() => {
+        try {
+          return jobs.get(jobId);
+        } catch {
+          throw new FolioError(
+            'NOT_FOUND',
+            'Folio no longer remembers where this export went: open the folder you chose yourself',
+          );
+        }
+      })();
       const savedTo = job.kind === 'export' && job.finished ? job.output?.savedTo : undefined;
       if (!savedTo)
         throw new FolioError('NOT_FOUND', 'This export saved no file or folder to show');

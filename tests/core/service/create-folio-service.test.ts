@@ -190,6 +190,7 @@ describe('createFolioService', () => {
     ] as const) {
       await expect(service.showExport({ jobId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
+    await expect(api.showExport({ jobId: 'no-such-job' })).rejects.toThrow(/no longer remembers/);
     expect(shown).toHaveLength(1);
   });
 
