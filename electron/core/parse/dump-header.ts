@@ -22,18 +22,21 @@ export interface DumpHeader {
   frontMatter: FrontMatter | null;
 }
 
-const FM_OPEN = /^---\r?\n/;
+const FM_OPEN = /^---[ \t]*\r?\n/;
 const FM_CLOSE = /\r?\n---[ \t]*\r?\n/;
 
 /** Splits a dump into its header fields and the article HTML. */
 export function parseDumpHeader(text: string): DumpHeader {
   let rest = text.replace(/^\s+/, '');
   let frontMatter: FrontMatter | null = null;
-  if (FM_OPEN.test(rest)) {
-    const close = FM_CLOSE.exec(rest.slice(3));
+  const open = FM_OPEN.exec(rest);
+  if (open) {
+    // From the opening line's break, so that an empty block closes at once.
+    const from = open[0].length - 1;
+    const close = FM_CLOSE.exec(rest.slice(from));
     if (close) {
-      frontMatter = parseFrontMatter(rest.slice(4, close.index + 3));
-      rest = rest.slice(3 + close.index + close[0].length).replace(/^\s+/, '');
+      frontMatter = parseFrontMatter(rest.slice(open[0].length, from + close.index));
+      rest = rest.slice(from + close.index + close[0].length).replace(/^\s+/, '');
     }
   }
   const epochMatch = /^<!--\s*(\d{9,16})\s*-->[ \t]*\r?\n/.exec(rest);

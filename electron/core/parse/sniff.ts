@@ -71,8 +71,11 @@ export function looksUtf16(bytes: Uint8Array): boolean {
   return (oddNul > pairs * 0.6 && evenNul === 0) || (evenNul > pairs * 0.6 && oddNul === 0);
 }
 
-const DUMP_HEAD = /^<!--\s*(\d{9,16})\s*-->\r?\n\[/;
-const FRONT_MATTER = /^---\r?\n[\s\S]{0,20000}?\r?\n---\r?\n\s*<!--\s*\d{9,16}\s*-->\r?\n\[/;
+// Spaces or tabs may trail a header line, and blank lines may stand between them, as the dump
+// parser allows (an editor or a copy through a chat leaves both).
+const DUMP_HEAD = /^<!--\s*(\d{9,16})\s*-->[ \t]*\r?\n\s*\[/;
+const FRONT_MATTER =
+  /^---[ \t]*\r?\n[\s\S]{0,20000}?\r?\n---[ \t]*\r?\n\s*<!--\s*\d{9,16}\s*-->[ \t]*\r?\n\s*\[/;
 
 /** Decides the layout from the decoded text (never from the file name). */
 export function sniffFormat(text: string): SourceFormat | null {

@@ -26,6 +26,22 @@ describe('dump header variants', () => {
     expect(a.text).not.toMatch(/------|\r/);
   });
 
+  it('reads header lines with trailing spaces or tabs, and blank lines between them', () => {
+    for (const text of [
+      '<!--1663294382000--> \t\n[标题](https://www.bbc.com/zhongwen/simp/a)  \n------\t\n',
+      '<!--1663294382000-->\r\n\r\n[标题](https://www.bbc.com/zhongwen/simp/a)\r\n\r\n------\r\n',
+      '---  \ntitle: 标题\n---\t\n<!--1663294382000--> \n[标题](https://www.bbc.com/zhongwen/simp/a)\n------\n',
+    ]) {
+      const r = parseDocument(new TextEncoder().encode(`${text}${BODY}</div>`), 'x.txt');
+      expect(r.format, JSON.stringify(text)).toMatch(/^dump/);
+      expect(r.article).toMatchObject({
+        title: '标题',
+        url: 'https://www.bbc.com/zhongwen/simp/a',
+        publishedAt: '2022-09-16T02:13:02.000Z',
+      });
+    }
+  });
+
   it('reads CRLF front matter with quoted values, inline lists and a Jekyll date', () => {
     const h = parseDumpHeader(
       '---\r\ntitle: "标题：副标题"\r\ndate: 2020-07-27 10:30:40 +0800\r\nauthor: 法广\r\n' +
