@@ -169,13 +169,14 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession, APP_ORIGIN);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: where.rendererDir, readFile }));
 
+  const libraryDir = chooseLibraryDir({
+    flag: libraryArg(process.argv, process.cwd()),
+    env: process.env,
+    cwd: process.cwd(),
+    userData: app.getPath('userData'),
+  });
   core = await createCore({
-    dir: chooseLibraryDir({
-      flag: libraryArg(process.argv, process.cwd()),
-      env: process.env,
-      cwd: process.cwd(),
-      userData: app.getPath('userData'),
-    }),
+    dir: libraryDir,
     buildIndexInBackground: true,
     createPrinter: async () =>
       createElectronPrinter({
@@ -233,6 +234,9 @@ async function start(): Promise<void> {
     actions: {
       importFiles: () => void importFromDialog('files').catch(log),
       importFolder: () => void importFromDialog('folder').catch(log),
+      // openPath answers with an error message, or '' when the folder opened.
+      showLibrary: () =>
+        void shell.openPath(libraryDir).then((err) => err && log(`${libraryDir}: ${err}`)),
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

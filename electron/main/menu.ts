@@ -9,6 +9,8 @@ export interface MenuActions {
   importFiles: () => void;
   /** File › Import Folder… (Ctrl/Cmd+Shift+O). */
   importFolder: () => void;
+  /** File › Show Library Folder: the folder to back up or sync, in the file manager. */
+  showLibrary?: () => void;
   /** Help › Folio on the web. */
   openHomepage?: () => void;
 }
@@ -52,6 +54,12 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
           accelerator: 'CmdOrCtrl+Shift+O',
           click: () => actions.importFolder(),
         },
+        ...(actions.showLibrary
+          ? [
+              { type: 'separator' as const },
+              { label: 'Show Library Folder', click: () => actions.showLibrary?.() },
+            ]
+          : []),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -33,6 +33,7 @@ const fake = vi.hoisted(() => {
     contentsOnce: new Map<string, () => void>(),
     dialogPaths: [] as string[],
     sent: [] as Array<[string, unknown]>,
+    opened: [] as string[],
   };
   const ready = new Promise<void>((resolve) => {
     state.markReady = resolve;
@@ -142,7 +143,13 @@ const fake = vi.hoisted(() => {
         setPermissionCheckHandler: () => state.permissionHandlers++,
       },
     },
-    shell: { openExternal: async () => undefined },
+    shell: {
+      openExternal: async () => undefined,
+      openPath: async (p: string) => {
+        state.opened.push(p);
+        return '';
+      },
+    },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }),
@@ -223,6 +230,14 @@ describe('electron main (composition root)', () => {
     for (const event of ['second-instance', 'open-file', 'web-contents-created', 'before-quit']) {
       expect(state.appListeners.get(event), event).toHaveLength(1);
     }
+  });
+
+  it('shows the library folder from the File menu', () => {
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const items = (state.menu as Item[]).flatMap((m) => m.submenu ?? []);
+    items.find((i) => i.label === 'Show Library Folder')?.click?.();
+    // No --library and no FOLIO_LIBRARY: the library is the user-data folder.
+    expect(state.opened).toEqual([state.userData]);
   });
 
   it('opens one sandboxed window on the app origin', () => {

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate } from '../../electron/main/menu';
+import { type MenuActions, buildMenuTemplate } from '../../electron/main/menu';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [
@@ -45,5 +45,17 @@ describe('buildMenuTemplate', () => {
     expect(actions.importFolder).not.toHaveBeenCalled();
     click(folder);
     expect(actions.importFolder).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers File › Show Library Folder when it is given the action', () => {
+    const show = vi.fn();
+    const base = { importFiles: vi.fn(), importFolder: vi.fn() };
+    const find = (actions: MenuActions) =>
+      items(buildMenuTemplate({ platform: 'linux', appName: 'Folio', actions })).find(
+        (i) => i.label === 'Show Library Folder',
+      );
+    expect(find(base)).toBeUndefined();
+    (find({ ...base, showLibrary: show })?.click as (() => void) | undefined)?.();
+    expect(show).toHaveBeenCalledTimes(1);
   });
 });
