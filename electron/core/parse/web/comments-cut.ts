@@ -18,10 +18,20 @@ const MAX_HEADING_CHARS = 300;
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-function textLength(node: AnyNode): number {
+/**
+ * Length of a subtree's text (whitespace collapsed, scripts and styles left out), counted no
+ * further than just past `limit`: a heading test asks only "is this short?", and the full count
+ * of every element on the way down would add up to the text times the depth.
+ */
+function textLength(node: AnyNode, limit = Infinity): number {
   if (node.type === 'text') return clean(node.data).length;
   if (!isElement(node) || node.name === 'script' || node.name === 'style') return 0;
-  return node.children.reduce((n, c) => n + textLength(c), 0);
+  let n = 0;
+  for (const c of node.children) {
+    n += textLength(c, limit - n);
+    if (n > limit) break;
+  }
+  return n;
 }
 
 function textOf(el: Element): string {
@@ -53,15 +63,12 @@ function findHeading(root: Element, total: number): Element | null {
         before += textLength(c);
         continue;
       }
-      const len = textLength(c);
-      if (
-        len > 0 &&
-        len <= MAX_HEADING_CHARS &&
-        before >= total * MIN_SHARE_BEFORE &&
-        isCommentsHeading(c)
-      ) {
-        found = c;
-        return;
+      if (before >= total * MIN_SHARE_BEFORE) {
+        const len = textLength(c, MAX_HEADING_CHARS);
+        if (len > 0 && len <= MAX_HEADING_CHARS && isCommentsHeading(c)) {
+          found = c;
+          return;
+        }
       }
       visit(c);
     }
