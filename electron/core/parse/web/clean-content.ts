@@ -83,7 +83,6 @@ function hasAncestor(el: Element, name: string, stop: Element): boolean {
   return false;
 }
 
-/** Decides whether a container inside the article is furniture. */
 /** The texts of a list's entries, for lists judged by what their entries say. */
 function entryTexts(el: Element): string[] {
   return el.children
@@ -91,6 +90,7 @@ function entryTexts(el: Element): string[] {
     .map((li) => textOf(li));
 }
 
+/** Decides whether a container inside the article is furniture. */
 function isFurniture(
   el: Element,
   s: ElementStats,
@@ -161,8 +161,8 @@ function removePopups(el: Element): void {
     if (!isElement(child)) continue;
     removePopups(child);
     const names = `${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`;
-    if (countLinks(child) < 2) continue;
-    if (POPUP.test(names) || isInlineCard(child)) removeElement(child);
+    // Links are counted last: over every element of a deep article that count adds up.
+    if ((POPUP.test(names) || isInlineCard(child)) && countLinks(child) >= 2) removeElement(child);
   }
 }
 
